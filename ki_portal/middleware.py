@@ -1,0 +1,45 @@
+import base64
+import hashlib
+import re
+
+# The portal loads nothing from other hosts; KERN's icons are data: URIs.
+POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'"],
+    "script-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+ADMIN_PREFIX = "/admin/"
+# The admin's rich-text editor loads its modules through an inline import map.
+IMPORT_MAP = re.compile(rb'<script type="importmap">(.*?)</script>', re.DOTALL)
+
+
+def script_hashes(content: bytes) -> list[str]:
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
+        for body in IMPORT_MAP.findall(content)
+    ]
+
+
+def content_security_policy(get_response):
+    def middleware(request):
+        response = get_response(request)
+        policy = {directive: list(sources) for directive, sources in POLICY.items()}
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        if request.path.startswith(ADMIN_PREFIX) and is_html and not response.streaming:
+            # The editor sets inline styles while editing.
+            policy["style-src"].append("'unsafe-inline'")
+            policy["script-src"].extend(script_hashes(response.content))
+        header = "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
+        response.headers.setdefault("Content-Security-Policy", header)
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
+        return response
+
+    return middleware

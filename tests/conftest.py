@@ -1,0 +1,73 @@
+"""The people in these tests: a visitor, an editor of the centre, an outsider on the staff."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.utils import translation
+
+from tests.factories import UserFactory
+
+EDITOR_PERMISSIONS = [
+    "add_fieldofwork",
+    "change_fieldofwork",
+    "delete_fieldofwork",
+    "view_fieldofwork",
+    "add_offer",
+    "change_offer",
+    "delete_offer",
+    "view_offer",
+    "add_document",
+    "change_document",
+    "delete_document",
+    "view_document",
+    "view_targetgroup",
+]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own folder and vanish with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _german_by_default(settings):
+    """Content made in a test is German, whatever language the previous request activated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    group, _created = Group.objects.get_or_create(name="Redaktion")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="fields", codename__in=EDITOR_PERMISSIONS)
+    )
+    user = UserFactory(username="editor", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    """A staff member of another department: may log in, may not touch fields of work."""
+    return UserFactory(username="outsider", is_staff=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client

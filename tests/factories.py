@@ -1,0 +1,63 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from fields.models import Document, FieldOfWork, Offer, TargetGroup
+
+# The smallest file a PDF reader and the upload check accept as a PDF.
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class TargetGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+
+    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+    order = factory.Sequence(int)
+
+
+class FieldOfWorkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldOfWork
+
+    title = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+    summary = factory.LazyAttribute(lambda field: f"Worum es im {field.title} geht.")
+    body = "<p>Beschreibung des Handlungsfelds.</p>"
+    slug = factory.Sequence(lambda n: f"handlungsfeld-{n}")
+    order = factory.Sequence(int)
+    is_published = True
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    field_of_work = factory.SubFactory(FieldOfWorkFactory)
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    description = "Was das Angebot leistet."
+    order = factory.Sequence(int)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    field_of_work = factory.SubFactory(FieldOfWorkFactory)
+    title = factory.Sequence(lambda n: f"Leitfaden {n}")
+    file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="leitfaden.pdf"))
+    language = "de"

@@ -1,0 +1,69 @@
+import re
+
+import pytest
+
+from tests.factories import FieldOfWorkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"),
+    [("en-GB,en;q=0.9", "/en/"), ("ar", "/ar/"), ("de-DE", "/de/"), ("tlh", "/de/"), ("", "/de/")],
+)
+def test_root_redirects_by_accept_language(client, accept_language, target):
+    response = client.get("/", headers={"accept-language": accept_language})
+
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_language_is_always_in_the_path(client):
+    field = FieldOfWorkFactory(slug="sport")
+
+    assert client.get("/handlungsfelder/sport/")["Location"] == "/de/handlungsfelder/sport/"
+    assert client.get(f"/de/handlungsfelder/{field.slug}/").status_code == 200
+
+
+def test_language_switcher_links_the_same_page_named_in_each_language(client):
+    FieldOfWorkFactory(slug="sport")
+
+    html = client.get("/de/handlungsfelder/sport/").content.decode()
+
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/en/handlungsfelder/sport/" hreflang="en" lang="en">English</a>' in switcher
+    assert 'href="/ar/handlungsfelder/sport/" hreflang="ar" lang="ar">العربيّة</a>' in switcher
+    assert 'lang="de" aria-current="true">Deutsch</a>' in switcher
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/de/", "/en/handlungsfelder/", "/ar/handlungsfelder/sport/", "/de/impressum/"],
+)
+def test_every_page_lists_hreflang_alternates(client, path):
+    FieldOfWorkFactory(slug="sport")
+
+    html = client.get(path).content.decode()
+
+    page = path.split("/", 2)[2]
+    for language in ("de", "en", "ar"):
+        assert (
+            f'<link rel="alternate" hreflang="{language}" '
+            f'href="http://testserver/{language}/{page}">' in html
+        )
+
+
+@pytest.mark.parametrize(("language", "direction"), [("de", "ltr"), ("en", "ltr"), ("ar", "rtl")])
+def test_html_element_carries_language_and_direction(client, language, direction):
+    html = client.get(f"/{language}/").content.decode()
+
+    assert re.search(rf'<html lang="{language}" dir="{direction}">', html)
+
+
+def test_user_interface_is_translated(client):
+    english = client.get("/en/handlungsfelder/").content.decode()
+    arabic = client.get("/ar/handlungsfelder/").content.decode()
+
+    assert "Skip to content" in english
+    assert "Fields of work" in english
+    assert "Zum Inhalt springen" not in arabic

@@ -1,0 +1,66 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_settings(**environment):
+    """Import the settings module in a fresh interpreter with the given environment."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "-c", "import ki_portal.settings as s; print(s.DATABASES['default'])"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_mode_refuses_the_default_secret_key():
+    result = import_settings(DJANGO_DEBUG="false")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_mode_starts_with_its_own_secret_key():
+    result = import_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_malformed_boolean_fails_loudly():
+    result = import_settings(DJANGO_DEBUG="perhaps")
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_sqlite_is_the_default_database():
+    env = {"DATABASE_URL": ""}
+    result = import_settings(**env)
+
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout
+
+
+def test_postgres_url_uses_the_connection_pool():
+    result = import_settings(DATABASE_URL="postgres://portal@127.0.0.1:5432/portal")
+
+    assert result.returncode == 0, result.stderr
+    assert "django.db.backends.postgresql" in result.stdout
+    assert "'pool': True" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["12a", "1.5"])
+def test_malformed_number_fails_loudly(value):
+    result = import_settings(DJANGO_EMAIL_PORT=value)
+
+    assert result.returncode != 0
+    assert "DJANGO_EMAIL_PORT must be a whole number" in result.stderr
