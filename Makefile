@@ -45,6 +45,7 @@ messages: $(VENV)/.runtime
 	$(BIN)/pybabel --quiet compile --domain django --directory locale
 
 demo: $(VENV)/.runtime
+	mkdir -p var
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_staff
