@@ -2,24 +2,12 @@ import re
 
 import pytest
 
-from centre.models import CentreProfile
-from tests.factories import DocumentFactory, FieldOfWorkFactory
+from tests.pages import LANGUAGES, PUBLIC_PAGES, create_public_content
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = [
-    "/",
-    "/de/",
-    "/en/",
-    "/ar/",
-    "/de/handlungsfelder/",
-    "/de/handlungsfelder/sport/",
-    "/ar/handlungsfelder/sport/",
-    "/de/impressum/",
-    "/de/datenschutz/",
-    "/de/barrierefreiheit/",
-    "/de/leichte-sprache/",
-    "/de/gibt-es-nicht/",
+VISITED = ["/"] + [
+    path.format(language=language) for language in LANGUAGES for path in PUBLIC_PAGES.values()
 ]
 
 # Attributes through which a page makes the browser fetch something.
@@ -30,12 +18,10 @@ FETCHING_ATTRIBUTE = re.compile(
 
 @pytest.fixture
 def content(db):
-    CentreProfile.objects.create(name="KI Musterstadt", email="ki@example.org", phone="0208 1")
-    field = FieldOfWorkFactory(slug="sport")
-    DocumentFactory(field_of_work=field)
+    return create_public_content()
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("path", VISITED)
 def test_anonymous_visit_sets_no_cookie(client, content, path):
     response = client.get(path)
 
@@ -43,7 +29,7 @@ def test_anonymous_visit_sets_no_cookie(client, content, path):
     assert "Set-Cookie" not in response.headers
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES[1:])
+@pytest.mark.parametrize("path", VISITED[1:])
 def test_pages_fetch_nothing_from_other_hosts(client, content, path):
     html = client.get(path).content.decode()
 
@@ -63,3 +49,12 @@ def test_pages_send_a_strict_content_security_policy(client, content):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_document_download_sets_no_cookie(client, content):
+    document = content.documents.get()
+
+    response = client.get(document.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.cookies == {}

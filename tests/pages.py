@@ -1,0 +1,51 @@
+"""The public pages every accessibility and validity check covers, with data to fill them."""
+
+from centre.models import CentreProfile
+from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
+
+LANGUAGES = ["de", "ar"]
+
+PUBLIC_PAGES = {
+    "home": "/{language}/",
+    "fields": "/{language}/handlungsfelder/",
+    "field": "/{language}/handlungsfelder/integration-durch-sport/",
+    "imprint": "/{language}/impressum/",
+    "privacy": "/{language}/datenschutz/",
+    "accessibility": "/{language}/barrierefreiheit/",
+    "easy-language": "/{language}/leichte-sprache/",
+    "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
+}
+
+
+def create_public_content():
+    """A centre with fields of work that use every part of the detail page."""
+    CentreProfile.objects.create(
+        name="Kommunales Integrationszentrum Musterstadt",
+        mission="Wir gestalten das Zusammenleben in Vielfalt.",
+        building="Haus der Vielfalt",
+        street="Musterstraße 1",
+        postal_code="12345",
+        city="Musterstadt",
+        phone="0208 123-4567",
+        email="integrationszentrum@musterstadt.example",
+    )
+    education = FieldOfWorkFactory(title="Bildung und Sprache", slug="bildung-und-sprache")
+    sport = FieldOfWorkFactory(
+        title="Integration durch Sport",
+        slug="integration-durch-sport",
+        summary="Übungsleiterschulungen für Migrantinnen und Migranten.",
+        body=(
+            "<p>Sport verbindet Menschen.</p><h2>Ziele</h2>"
+            '<ul><li>Vereine öffnen</li></ul><p><a href="https://example.org">Mehr</a></p>'
+        ),
+    )
+    sport.set_current_language("en")
+    sport.title = "Integration through sport"
+    sport.summary = "Coach training for migrants."
+    sport.save()
+    sport.set_current_language("de")
+    sport.target_groups.add(TargetGroupFactory(name="Neuzugewanderte"))
+    sport.related_fields.add(education)
+    OfferFactory(field_of_work=sport, title="Übungsleiterschulung", description="Zwei Wochenenden")
+    DocumentFactory(field_of_work=sport, title="Leitfaden für Vereine")
+    return sport
