@@ -21,6 +21,8 @@ test: $(VENV)/.dev assets messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(PY) -m pytest
+	@echo "The same suite, without the browser tests, on SQLite:"
+	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser"
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -64,3 +64,23 @@ def test_malformed_number_fails_loudly(value):
 
     assert result.returncode != 0
     assert "DJANGO_EMAIL_PORT must be a whole number" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="a-long-random-production-key-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="ki.example.org",
+    )
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr

@@ -117,6 +117,20 @@ def test_english_translation_is_shown_under_en(client):
     assert "noch nicht in Ihre Sprache übersetzt" not in html
 
 
+def test_untranslated_tiles_say_they_are_only_in_german(client):
+    FieldOfWorkFactory(title="Integration durch Sport")
+    translated = FieldOfWorkFactory(title="Bildung")
+    translated.set_current_language("en")
+    translated.title = "Education"
+    translated.summary = "Schools and language."
+    translated.save()
+
+    html = client.get("/en/handlungsfelder/").content.decode()
+
+    assert html.count("Only in German") == 1
+    assert '<div class="kern-card__header" lang="de" dir="ltr">' in html
+
+
 def test_untranslated_content_falls_back_to_german_with_a_note_and_lang_de(client):
     field = FieldOfWorkFactory(title="Integration durch Sport")
 
@@ -128,15 +142,18 @@ def test_untranslated_content_falls_back_to_german_with_a_note_and_lang_de(clien
     assert "fallback-note" in html
 
 
-def test_list_page_query_count_does_not_grow_with_fields(client, django_assert_num_queries):
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_list_page_query_count_does_not_grow_with_fields(
+    client, django_assert_num_queries, language
+):
     CentreProfile.objects.create(name="KI Musterstadt")
     for _ in range(35):
         FieldOfWorkFactory()
-    client.get("/de/handlungsfelder/")  # warms the cached centre profile
+    client.get(f"/{language}/handlungsfelder/")  # warms the cached centre profile
 
     # fields, their translations
     with django_assert_num_queries(2):
-        response = client.get("/de/handlungsfelder/")
+        response = client.get(f"/{language}/handlungsfelder/")
 
     assert response.content.decode().count("tiles__item") == 35
 
@@ -151,7 +168,10 @@ def test_home_query_count_does_not_grow_with_fields(client, django_assert_num_qu
         client.get("/de/")
 
 
-def test_detail_page_query_count_does_not_grow_with_offers(client, django_assert_num_queries):
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_detail_page_query_count_does_not_grow_with_offers(
+    client, django_assert_num_queries, language
+):
     CentreProfile.objects.create(name="KI Musterstadt")
     field = FieldOfWorkFactory()
     for _ in range(30):
@@ -159,14 +179,17 @@ def test_detail_page_query_count_does_not_grow_with_offers(client, django_assert
         DocumentFactory(field_of_work=field)
         field.target_groups.add(TargetGroupFactory())
         field.related_fields.add(FieldOfWorkFactory())
-    client.get(detail_url(field))
+    client.get(detail_url(field, language))
 
     # field, its translations, offers, their translations, target groups, their
     # translations, documents, related fields, their translations
     with django_assert_num_queries(9):
-        response = client.get(detail_url(field))
+        response = client.get(detail_url(field, language))
 
     assert response.content.decode().count('class="kern-heading-small">Angebot') == 30
+    assert response.content.decode().count('<li lang="de" dir="ltr">') == (
+        90 if language == "ar" else 0
+    )
 
 
 def test_document_download_is_an_attachment_named_after_the_title(client):
