@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "crispy_forms",
     "parler",
     "django_prose_editor",
@@ -133,7 +132,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
 
 CACHES = {
     "default": {
@@ -178,7 +176,6 @@ STORAGES = {
 # Uploaded documents are never served directly: a view sends them with
 # Content-Disposition and only while their field of work is published.
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
-MEDIA_URL = "/media/"
 DOCUMENT_MAX_BYTES = env_int("KI_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
