@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
@@ -37,9 +38,15 @@ class CentreProfile(TranslatableModel):
 
     @classmethod
     def load(cls):
-        """The profile with all its translations, cached: pages add no query for it once warm."""
+        """The profile with all its translations, cached: pages add no query for it once warm.
+
+        Each call returns its own copy, switched to the active language.
+        """
         profile = cache.get(PROFILE_CACHE_KEY)
         if profile is None:
             profile = cls.objects.prefetch_related("translations").first()
             cache.set(PROFILE_CACHE_KEY, profile or False, timeout=None)
-        return profile or None
+        if not profile:
+            return None
+        profile.set_current_language(get_language())
+        return profile
