@@ -1,5 +1,7 @@
 """Helpers of the crispy-forms template pack `kern` (templates/kern/)."""
 
+import copy
+
 from django import forms, template
 
 register = template.Library()
@@ -11,6 +13,9 @@ INPUT_CLASSES = {
     "select": "kern-form-input__select",
     "checkbox": "kern-form-check__checkbox",
 }
+# An invalid value the person typed is shown again so it can be corrected; in these
+# input types it would be invalid HTML, so they fall back to a text input.
+TEXT_WHEN_INVALID = {"url", "number", "date", "datetime-local", "time", "month", "week"}
 
 
 @register.filter
@@ -64,4 +69,14 @@ def kern_widget(field):
     if described_by:
         attrs["aria-describedby"] = described_by
     attrs["class"] = " ".join(name for name in classes if name)
-    return field.as_widget(attrs=attrs)
+    widget = field.field.widget
+    input_type = widget.attrs.get("type", getattr(widget, "input_type", None))
+    if field.errors and input_type in TEXT_WHEN_INVALID:
+        widget = copy.copy(widget)
+        widget.attrs = {
+            name: value
+            for name, value in widget.attrs.items()
+            if name not in {"type", "min", "max", "step"}
+        }
+        widget.input_type = "text"
+    return field.as_widget(widget=widget, attrs=attrs)

@@ -1,40 +1,73 @@
+"""A headless Debian Chromium, driven by Playwright against pytest-django's live server."""
+
 import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.pages import create_public_content
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium, started so that it makes no connection of its own to the outside.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
-    "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-dev-shm-usage",
 ]
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
 @pytest.fixture(scope="session")
 def browser():
+    """One browser for the whole run; every test opens its own context in it."""
     if not CHROMIUM.exists():
         pytest.fail(
-            "Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium`."
+            f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` "
+            "(the browser tests use Debian's Chromium, not a Playwright download)."
         )
-    # Playwright's sync API keeps an event loop in this thread; Django's ORM would
-    # otherwise refuse to run next to it.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread, and Django's ORM
+    # refuses to run in a thread with a running loop unless told it is safe.
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser):
+    """Opens a page in a fresh browser context; every context is closed after the test."""
+    contexts = []
+
+    def open_page(**context_options):
+        context_options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def content(transactional_db):
+    """The centre and its fields of work, committed so that the live server's thread sees them."""
+    return create_public_content()
