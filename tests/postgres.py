@@ -12,6 +12,7 @@ the directory removed.
 import atexit
 import glob
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -43,10 +44,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def server_user() -> str:
+    """initdb and postgres refuse to run as root: root hands them to an unprivileged user."""
+    try:
+        return pwd.getpwnam("postgres").pw_name
+    except KeyError:
+        return "nobody"
+
+
 def as_server_user(command: list[str]) -> list[str]:
-    # initdb and postgres refuse to run as root.
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
+        return ["runuser", "-u", server_user(), "--", *command]
     return command
 
 
@@ -59,7 +67,7 @@ def start_server() -> str:
         )
     directory = Path(tempfile.mkdtemp(prefix="ki-portal-pg-"))
     if os.geteuid() == 0:
-        shutil.chown(directory, "postgres", "postgres")
+        shutil.chown(directory, server_user())
     data, log = directory / "data", directory / "server.log"
     port = free_port()
     _server.update(pg_ctl=pg_ctl, directory=directory, data=data)

@@ -250,3 +250,10 @@ def test_admin_policy_allows_only_the_editors_own_import_map(editor_client):
         if part.startswith("script-src")
     )
     assert script_policy == f"script-src 'self' 'sha256-{digest}'"
+
+
+def test_admin_speaks_german_by_default(client):
+    response = client.get("/admin/login/")
+
+    assert response.status_code == 200
+    assert "Anmelden" in response.content.decode()
