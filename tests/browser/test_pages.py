@@ -60,7 +60,8 @@ def test_citizen_goes_from_home_to_a_field_of_work(page, live_server, content):
     offers = main.get_by_role("region", name="Angebote")
     assert offers.get_by_role("heading", name="Übungsleiterschulung").is_visible()
     assert offers.get_by_text("Zwei Wochenenden").is_visible()
-    assert main.get_by_role("region", name="Zielgruppen").get_by_text("Neuzugewanderte").is_visible()
+    groups = main.get_by_role("region", name="Zielgruppen")
+    assert groups.get_by_text("Neuzugewanderte").is_visible()
     documents = main.get_by_role("region", name="Dokumente zum Herunterladen")
     link = documents.get_by_role("link", name="Leitfaden für Vereine")
     assert link.is_visible()
@@ -76,7 +77,7 @@ def test_citizen_goes_from_home_to_a_field_of_work(page, live_server, content):
 
 def test_stylesheets_and_fonts_are_served_by_the_portal(page, live_server, content):
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
 
     page.goto(f"{live_server.url}/de/")
     page.evaluate("document.fonts.ready.then(() => true)")
