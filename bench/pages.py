@@ -1,0 +1,115 @@
+"""Response times of the public pages with a realistic amount of content.
+
+    .venv/bin/python bench/pages.py [--rounds 50]
+
+Builds a throw-away test database (SQLite unless DATABASE_URL names another),
+fills it with 40 fields of work with offers, target groups and documents, and
+prints the median and 95th percentile time of each page, rendered through the
+whole middleware stack by Django's test client. Targets, on the 2-core reference
+machine: median under 50 ms, 95th percentile under 100 ms for every page.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ki_portal.settings")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from centre.models import CentreProfile  # noqa: E402
+from tests.factories import (  # noqa: E402
+    DocumentFactory,
+    FieldOfWorkFactory,
+    OfferFactory,
+    TargetGroupFactory,
+)
+
+PAGES = [
+    "/de/",
+    "/de/handlungsfelder/",
+    "/de/handlungsfelder/{slug}/",
+    "/ar/handlungsfelder/{slug}/",
+]
+TARGET_MEDIAN_MS, TARGET_P95_MS = 50, 100
+
+
+def fill_database():
+    CentreProfile.objects.create(name="Kommunales Integrationszentrum Musterstadt")
+    groups = [TargetGroupFactory() for _ in range(8)]
+    fields = [FieldOfWorkFactory() for _ in range(40)]
+    for field in fields:
+        field.target_groups.set(groups[:4])
+        field.related_fields.set(fields[:3])
+        for _ in range(6):
+            OfferFactory(field_of_work=field)
+        for _ in range(3):
+            DocumentFactory(field_of_work=field)
+    return fields[0].slug
+
+
+def measure(client, url, rounds):
+    client.get(url)  # warm caches and templates
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=50)
+    rounds = parser.parse_args().rounds
+
+    setup_test_environment()
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ki-portal-bench-"))
+    # Production settings, but static file names without a collected manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    warnings.filterwarnings("ignore", message="No directory at")
+    database = connection.creation.create_test_db(verbosity=0)
+    try:
+        slug = fill_database()
+        client = Client()
+        print(f"database: {connection.vendor} ({database}), {rounds} rounds per page")
+        print(f"{'page':45} {'median ms':>10} {'p95 ms':>10}")
+        missed = []
+        for page in PAGES:
+            url = page.format(slug=slug)
+            median, p95 = measure(client, url, rounds)
+            print(f"{url:45} {median:10.1f} {p95:10.1f}")
+            if median > TARGET_MEDIAN_MS or p95 > TARGET_P95_MS:
+                missed.append(url)
+        if missed:
+            print(f"slower than the target: {', '.join(missed)}")
+        return 1 if missed else 0
+    finally:
+        connection.creation.destroy_test_db(database, verbosity=0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
