@@ -50,7 +50,7 @@ demo: $(VENV)/.runtime
 	mkdir -p var
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_demo_staff
+	$(PY) manage.py ensure_demo_staff --url http://$(HOST):$(PORT)/admin/
 
 # Extracting strings needs GNU gettext (xgettext); only translators need this.
 makemessages: $(VENV)/.runtime

@@ -14,6 +14,11 @@ class Command(BaseCommand):
         f"from {PASSWORD_VARIABLE} or is generated and printed once."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000/admin/", help="Where the admin will be."
+        )
+
     def handle(self, *args, **options):
         User = get_user_model()
         password = os.environ.get(PASSWORD_VARIABLE)
@@ -27,7 +32,7 @@ class Command(BaseCommand):
         user.save()
 
         self.stdout.write("")
-        self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"Admin: {options['url']}")
         self.stdout.write(f"  Benutzername / user name: {USERNAME}")
         if password:
             self.stdout.write(f"  Passwort / password:      {password}")
