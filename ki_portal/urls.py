@@ -15,3 +15,5 @@ urlpatterns += i18n_patterns(
     path("", include("centre.urls")),
     prefix_default_language=True,
 )
+
+handler404 = "ki_portal.views.page_not_found"

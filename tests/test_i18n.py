@@ -67,3 +67,20 @@ def test_user_interface_is_translated(client):
     assert "Skip to content" in english
     assert "Fields of work" in english
     assert "Zum Inhalt springen" not in arabic
+
+
+@pytest.mark.parametrize(
+    ("path", "trail"),
+    [
+        ("/de/", ["Startseite"]),
+        ("/de/handlungsfelder/", ["Startseite", "Handlungsfelder"]),
+        ("/en/impressum/", ["Home", "Legal notice"]),
+        ("/de/gibt-es-nicht/", ["Startseite", "Seite nicht gefunden"]),
+    ],
+)
+def test_every_page_shows_where_the_visitor_is(client, path, trail):
+    html = client.get(path).content.decode()
+
+    breadcrumbs = html[html.index('class="breadcrumbs__list"') : html.index("</ol>")]
+    assert re.findall(r"<(?:a|span)[^>]*>(?:<bdi>)?([^<]+)", breadcrumbs) == trail
+    assert breadcrumbs.count('aria-current="page"') == 1
