@@ -444,3 +444,13 @@ def test_a_valid_date_keeps_its_date_input():
     form.is_valid()
 
     assert Elements(render(form)).by_id("id_born")["type"] == "date"
+
+
+def test_buttons_keep_their_own_classes_but_not_bootstraps():
+    form = SampleForm()
+    form.helper.inputs = [Submit("send", "Absenden", css_class="wide")]
+
+    html = render(form)
+
+    assert 'class="kern-btn kern-btn--primary wide"' in html
+    assert "btn-primary" not in html

@@ -80,3 +80,13 @@ def kern_widget(field):
         }
         widget.input_type = "text"
     return field.as_widget(widget=widget, attrs=attrs)
+
+
+@register.filter
+def kern_button_classes(button):
+    """The classes a layout button brings of its own, without crispy's Bootstrap defaults."""
+    return " ".join(
+        name
+        for name in button.field_classes.split()
+        if name != "btn" and not name.startswith("btn-")
+    )
