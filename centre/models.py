@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 PROFILE_CACHE_KEY = "centre:profile:v1"
+# Saving clears the cache of the process that saved; with the per-process default
+# cache, other processes see the change after this many seconds at the latest.
+PROFILE_CACHE_SECONDS = 600
 
 
 class CentreProfile(TranslatableModel):
@@ -45,7 +48,7 @@ class CentreProfile(TranslatableModel):
         profile = cache.get(PROFILE_CACHE_KEY)
         if profile is None:
             profile = cls.objects.prefetch_related("translations").first()
-            cache.set(PROFILE_CACHE_KEY, profile or False, timeout=None)
+            cache.set(PROFILE_CACHE_KEY, profile or False, timeout=PROFILE_CACHE_SECONDS)
         if not profile:
             return None
         profile.set_current_language(get_language())
