@@ -10,7 +10,7 @@ NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check assets messages demo makemessages clean
+.PHONY: run test assets messages demo makemessages clean
 
 run: $(VENV)/.runtime assets messages demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
