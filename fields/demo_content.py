@@ -6,10 +6,12 @@ shows that nothing about one city is built in. Sample documents are generated an
 say plainly that they only stand in for the real papers.
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from centre.models import CentreProfile
+from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 
 CENTRE = {
@@ -34,6 +36,24 @@ CENTRE = {
             ),
         },
     },
+}
+
+# Oberhausen's opening hours; further appointments by arrangement.
+LOCATION = {
+    "street": "Mülheimer Straße 200",
+    "postal_code": "46045",
+    "city": "Oberhausen",
+    "translations": {
+        "de": {"name": "Renate-Weckwerth-Haus"},
+        "en": {"name": "Renate-Weckwerth-Haus"},
+    },
+    "hours": [
+        (Weekday.MONDAY, "07:30", "16:15"),
+        (Weekday.TUESDAY, "07:30", "16:15"),
+        (Weekday.WEDNESDAY, "07:30", "16:15"),
+        (Weekday.THURSDAY, "07:30", "16:15"),
+        (Weekday.FRIDAY, "07:30", "13:00"),
+    ],
 }
 
 # Target groups, identified by their order: the German name may be edited by staff.
@@ -570,6 +590,30 @@ def load_centre() -> None:
     centre.save()
 
 
+def load_location() -> None:
+    """The main location with its weekly hours and the closure between the holidays."""
+    location = Location.objects.filter(street=LOCATION["street"]).first() or Location()
+    for name in ("street", "postal_code", "city"):
+        setattr(location, name, LOCATION[name])
+    set_translations(location, LOCATION["translations"])
+    location.save()
+    for weekday, opens, closes in LOCATION["hours"]:
+        OpeningHours.objects.get_or_create(
+            location=location, weekday=weekday, opens=opens, closes=closes
+        )
+    year = datetime.date.today().year
+    closure, _created = Closure.objects.get_or_create(
+        location=location,
+        starts_on=datetime.date(year, 12, 28),
+        ends_on=datetime.date(year, 12, 31),
+    )
+    set_translations(
+        closure,
+        {"de": {"reason": "Zwischen den Jahren"}, "en": {"reason": "Between the holidays"}},
+    )
+    closure.save()
+
+
 def load_target_groups() -> list[TargetGroup]:
     groups = []
     for order, names in enumerate(TARGET_GROUPS):
@@ -623,6 +667,7 @@ def load_field(order: int, data: dict, groups: list[TargetGroup]) -> FieldOfWork
 def load() -> dict:
     """Creates or updates the demo content; running it again changes nothing."""
     load_centre()
+    load_location()
     groups = load_target_groups()
     fields = {
         data["slug"]: load_field(order, data, groups) for order, data in enumerate(FIELDS, start=1)

@@ -1,6 +1,6 @@
 """The public pages every accessibility and validity check covers, with data to fill them."""
 
-from centre.models import CentreProfile
+from centre.models import CentreProfile, Location, OpeningHours, Weekday
 from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
 
 LANGUAGES = ["de", "ar"]
@@ -29,6 +29,13 @@ def create_public_content():
         phone="0208 123-4567",
         email="integrationszentrum@musterstadt.example",
     )
+    location = Location.objects.create(
+        name="Haus der Vielfalt", street="Musterstraße 1", postal_code="12345", city="Musterstadt"
+    )
+    for weekday in Weekday:
+        OpeningHours.objects.create(
+            location=location, weekday=weekday, opens="08:00", closes="16:00"
+        )
     education = FieldOfWorkFactory(title="Bildung und Sprache", slug="bildung-und-sprache")
     sport = FieldOfWorkFactory(
         title="Integration durch Sport",

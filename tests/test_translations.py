@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
+# Python's %(name)s and format_html's {name}.
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 
@@ -39,8 +42,7 @@ def test_placeholders_survive_translation(language):
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        placeholders = {part for text in ids for part in text.split() if "%(" in part}
-        names = {part[part.index("%(") : part.index(")") + 1] for part in placeholders}
+        names = {name for text in ids for name in PLACEHOLDER.findall(text)}
         for text in strings:
             for name in names:
                 assert name in text, f"{language}: {name} missing in {text!r}"

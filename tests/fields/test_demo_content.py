@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from centre.models import CentreProfile
+from centre.models import CentreProfile, Closure, Location, OpeningHours
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from fields.validators import validate_document_file
 from ki_portal.richtext import ALLOWED_TAGS
@@ -20,6 +20,9 @@ MODELS = [
     TargetGroup,
     TargetGroup.translations.field.model,
     Document,
+    Location,
+    OpeningHours,
+    Closure,
 ]
 
 
@@ -78,3 +81,13 @@ def test_demo_bodies_use_only_the_allowed_tags():
     for translation in FieldOfWork.translations.field.model.objects.all():
         tags = set(re.findall(r"</?([a-z0-9]+)", translation.body))
         assert tags <= ALLOWED_TAGS, translation.title
+
+
+def test_demo_centre_has_oberhausens_opening_hours():
+    call_command("load_demo_content")
+
+    hours = [str(hours) for hours in Location.objects.get().hours.all()]
+
+    assert hours[0] == "Montag 07:30–16:15"
+    assert hours[-1] == "Freitag 07:30–13:00"
+    assert len(hours) == 5

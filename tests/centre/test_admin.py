@@ -1,0 +1,84 @@
+import pytest
+
+from centre.models import Closure, Location, OpeningHours
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/centre/location/add/"
+
+
+def location_form(hours=(), closures=()):
+    data = {
+        "name": "Renate-Weckwerth-Haus",
+        "directions": "",
+        "access": "Stufenloser Eingang",
+        "street": "Mülheimer Straße 200",
+        "postal_code": "46045",
+        "city": "Oberhausen",
+        "order": "0",
+        "hours-TOTAL_FORMS": str(len(hours)),
+        "hours-INITIAL_FORMS": "0",
+        "closures-TOTAL_FORMS": str(len(closures)),
+        "closures-INITIAL_FORMS": "0",
+    }
+    for index, (weekday, opens, closes) in enumerate(hours):
+        data |= {
+            f"hours-{index}-weekday": weekday,
+            f"hours-{index}-opens": opens,
+            f"hours-{index}-closes": closes,
+        }
+    for index, (starts_on, ends_on) in enumerate(closures):
+        data |= {
+            f"closures-{index}-starts_on": starts_on,
+            f"closures-{index}-ends_on": ends_on,
+            f"closures-{index}-reason": "Jahreswechsel",
+        }
+    return data
+
+
+def test_staff_enter_a_location_with_hours_and_a_closure(admin_client):
+    data = location_form(
+        hours=[("0", "07:30", "16:15"), ("2", "09:00", "12:00"), ("2", "13:00", "14:30")],
+        closures=[("2026-12-28", "2026-12-31")],
+    )
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    location = Location.objects.get()
+    assert location.hours.count() == 3
+    assert location.closures.get().reason == "Jahreswechsel"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            location_form(hours=[("0", "16:15", "07:30")]),
+            "Die Schließzeit muss nach der Öffnungszeit liegen.",
+        ),
+        (
+            location_form(hours=[("2", "09:00", "12:00"), ("2", "11:30", "14:30")]),
+            "Am Mittwoch überschneiden sich zwei Öffnungszeiten.",
+        ),
+        (
+            location_form(closures=[("2026-12-31", "2026-12-28")]),
+            "Das Ende darf nicht vor dem Beginn liegen.",
+        ),
+    ],
+    ids=["closing before opening", "overlapping ranges", "closure ends before it starts"],
+)
+def test_impossible_times_are_refused_with_a_clear_message(admin_client, data, message):
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Location.objects.exists()
+    assert not OpeningHours.objects.exists()
+    assert not Closure.objects.exists()
+
+
+def test_outsider_is_refused(outsider_client):
+    assert outsider_client.get("/admin/centre/location/").status_code == 403
+    assert outsider_client.post(ADD_URL, location_form()).status_code == 403
+    assert not Location.objects.exists()
