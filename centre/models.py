@@ -138,6 +138,13 @@ class Location(RefreshesFooter, TranslatableModel):
         location.set_current_language(get_language())
         return location
 
+    def weekly_hours(self):
+        """Each weekday with its time ranges, Monday first; uses prefetched hours."""
+        return [
+            (weekday.label, [hours for hours in self.hours.all() if hours.weekday == weekday])
+            for weekday in Weekday
+        ]
+
     def is_closed_on(self, day: datetime.date) -> bool:
         """Closed all day: a public holiday or a closure staff entered. Uses prefetched closures."""
         if day in public_holidays(day.year):

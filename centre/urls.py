@@ -5,6 +5,7 @@ from centre import views
 app_name = "centre"
 
 urlpatterns = [
+    path("kontakt/", views.contact, name="contact"),
     path("impressum/", views.legal_page, {"page": "imprint"}, name="imprint"),
     path("datenschutz/", views.legal_page, {"page": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.legal_page, {"page": "accessibility"}, name="accessibility"),

@@ -1,5 +1,9 @@
+from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from centre.models import Closure, Location
 
 # The legally required pages. Their content is maintained by the centre; until
 # the centre's editors have written it, each page says whom to ask instead.
@@ -14,3 +18,19 @@ LEGAL_PAGES = {
 def legal_page(request, page):
     title = LEGAL_PAGES[page]
     return render(request, "centre/legal_page.html", {"title": title, "crumbs": [{"title": title}]})
+
+
+def contact(request):
+    """Every location with its address, way there, access, weekly hours and coming closures."""
+    upcoming = Closure.objects.filter(ends_on__gte=timezone.localdate()).prefetch_related(
+        "translations"
+    )
+    locations = Location.objects.prefetch_related(
+        "translations", "hours", Prefetch("closures", queryset=upcoming, to_attr="upcoming")
+    )
+    title = _("Kontakt und Öffnungszeiten")
+    return render(
+        request,
+        "centre/contact.html",
+        {"title": title, "crumbs": [{"title": title}], "locations": locations},
+    )

@@ -1,6 +1,8 @@
 """The public pages every accessibility and validity check covers, with data to fill them."""
 
-from centre.models import CentreProfile, Location, OpeningHours, Weekday
+import datetime
+
+from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
 from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
 
 LANGUAGES = ["de", "ar"]
@@ -9,6 +11,7 @@ PUBLIC_PAGES = {
     "home": "/{language}/",
     "fields": "/{language}/handlungsfelder/",
     "field": "/{language}/handlungsfelder/integration-durch-sport/",
+    "contact": "/{language}/kontakt/",
     "imprint": "/{language}/impressum/",
     "privacy": "/{language}/datenschutz/",
     "accessibility": "/{language}/barrierefreiheit/",
@@ -30,7 +33,19 @@ def create_public_content():
         email="integrationszentrum@musterstadt.example",
     )
     location = Location.objects.create(
-        name="Haus der Vielfalt", street="Musterstraße 1", postal_code="12345", city="Musterstadt"
+        name="Haus der Vielfalt",
+        street="Musterstraße 1",
+        postal_code="12345",
+        city="Musterstadt",
+        directions="Bus 966 bis Haltestelle Rathaus.",
+        access="Stufenloser Eingang, Aufzug.",
+    )
+    today = datetime.date.today()
+    Closure.objects.create(
+        location=location,
+        starts_on=today + datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=33),
+        reason="Betriebsausflug",
     )
     for weekday in Weekday:
         OpeningHours.objects.create(
