@@ -1,5 +1,7 @@
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,3 +36,10 @@ def contact(request):
         "centre/contact.html",
         {"title": title, "crumbs": [{"title": title}], "locations": locations},
     )
+
+
+def robots_txt(request):
+    """Crawlers may read every public page; the admin is none of their business."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

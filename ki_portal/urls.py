@@ -1,11 +1,19 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from centre.sitemaps import PageSitemap
+from centre.views import robots_txt
+from fields.sitemaps import FieldOfWorkSitemap
 from ki_portal import views
+
+SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # The language is always in the path; "/" redirects by Accept-Language.

@@ -1,0 +1,23 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class PageSitemap(Sitemap):
+    """Pages that exist once per language: home, overviews, contact and the legal pages."""
+
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return [
+            "home",
+            "fields:list",
+            "centre:contact",
+            "centre:imprint",
+            "centre:privacy",
+            "centre:accessibility",
+            "centre:easy-language",
+        ]
+
+    def location(self, name):
+        return reverse(name)
