@@ -1,11 +1,13 @@
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -13,10 +15,23 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-PROFILE_CACHE_KEY = "centre:profile:v1"
+PROFILE_CACHE_KEY = "centre:profile:v2"
+# A BCP 47 tag as the portal uses them: a language, optionally a script and a region.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 # Saving clears the cache of the process that saved; with the per-process default
 # cache, other processes see the change after this many seconds at the latest.
 PROFILE_CACHE_SECONDS = 600
+
+
+def validate_language_codes(value: str) -> None:
+    codes = [code.strip() for code in value.split(",")]
+    wrong = [code or "(leer)" for code in codes if not LANGUAGE_CODE.match(code)]
+    if wrong:
+        raise ValidationError(
+            _("Kein gültiger Sprachcode: %(codes)s. Beispiel: „de, en, tr, ar“."),
+            params={"codes": ", ".join(wrong)},
+            code="language_code",
+        )
 
 
 class CentreProfile(TranslatableModel):
@@ -29,6 +44,21 @@ class CentreProfile(TranslatableModel):
             blank=True,
             help_text=_("Erscheint auf der Startseite unter dem Namen des Zentrums."),
         ),
+    )
+    parent_organization = models.CharField(
+        _("Träger"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Die Stadt oder der Kreis, zu dem das Zentrum gehört, z. B. „Stadt Oberhausen“."
+        ),
+    )
+    languages = models.CharField(
+        _("Sprachen der Beratung"),
+        max_length=200,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     building = models.CharField(_("Gebäude"), max_length=200, blank=True)
@@ -47,6 +77,10 @@ class CentreProfile(TranslatableModel):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         cache.delete(PROFILE_CACHE_KEY)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
 
     @classmethod
     def load(cls):

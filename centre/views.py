@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centre.models import Closure, Location
+from centre.models import CentreProfile, Closure, Location
+from centre.structured_data import government_organization
 
 # The legally required pages. Their content is maintained by the centre; until
 # the centre's editors have written it, each page says whom to ask instead.
@@ -28,13 +29,22 @@ def contact(request):
         "translations"
     )
     locations = Location.objects.prefetch_related(
-        "translations", "hours", Prefetch("closures", queryset=upcoming, to_attr="upcoming")
+        "translations", "hours", Prefetch("closures", queryset=upcoming)
     )
     title = _("Kontakt und Öffnungszeiten")
+    centre = CentreProfile.load()
+    structured_data = centre and government_organization(
+        centre, list(locations), request.build_absolute_uri("/")
+    )
     return render(
         request,
         "centre/contact.html",
-        {"title": title, "crumbs": [{"title": title}], "locations": locations},
+        {
+            "title": title,
+            "crumbs": [{"title": title}],
+            "locations": locations,
+            "structured_data": structured_data,
+        },
     )
 
 

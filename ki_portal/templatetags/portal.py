@@ -1,3 +1,5 @@
+import json
+
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
@@ -15,3 +17,14 @@ def fallback_lang(obj):
     if obj.has_translation(get_language()):
         return ""
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}" dir="ltr"')
+
+
+@register.filter
+def ld_json(data):
+    """A JSON-LD block; characters that could end the script element are escaped."""
+    if not data:
+        return ""
+    escaped = json.dumps(data, ensure_ascii=False).translate(
+        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    )
+    return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
