@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -15,34 +16,101 @@ MODELS = [
     CentreProfile.translations.field.model,
     FieldOfWork,
     FieldOfWork.translations.field.model,
+    FieldOfWork.target_groups.through,
+    FieldOfWork.related_fields.through,
     Offer,
     Offer.translations.field.model,
     TargetGroup,
     TargetGroup.translations.field.model,
     Document,
     Location,
+    Location.translations.field.model,
     OpeningHours,
     Closure,
+    Closure.translations.field.model,
 ]
 
 
 def snapshot():
-    return {model.__name__: model.objects.count() for model in MODELS}
+    return {model._meta.label: model.objects.count() for model in MODELS}
 
 
-def test_loading_twice_changes_nothing(settings):
-    call_command("load_demo_content")
-    first, files = snapshot(), sorted((settings.MEDIA_ROOT / "documents").iterdir())
+def load():
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
 
-    call_command("load_demo_content")
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def stored_files(media):
+    return sorted(path for path in media.rglob("*") if path.is_file())
+
+
+def test_loading_twice_changes_nothing(media):
+    first_output = load()
+    first, files = snapshot(), stored_files(media)
+    stamps = dict(FieldOfWork.objects.values_list("slug", "updated_at"))
+
+    second_output = load()
 
     assert snapshot() == first
-    assert sorted((settings.MEDIA_ROOT / "documents").iterdir()) == files
-    assert first["FieldOfWork"] == 8
+    assert stored_files(media) == files
+    assert len(files) == 3
+    assert dict(FieldOfWork.objects.values_list("slug", "updated_at")) == stamps
+    assert "fields of work: 8 created" in first_output
+    assert "fields of work: 0 created, 0 updated, 8 unchanged" in second_output
+    assert not re.search(r"[1-9]\d* (created|updated)", second_output)
 
 
-def test_demo_shows_the_seeded_centre_and_fields(client):
-    call_command("load_demo_content")
+def test_a_second_run_repairs_edited_demo_text_without_duplicates(media):
+    load()
+    counts = snapshot()
+    field = FieldOfWork.objects.get(slug="integration-durch-sport")
+    field.set_current_language("de")
+    field.summary = "Geändert"
+    field.save()
+
+    output = load()
+
+    field = FieldOfWork.objects.get(slug="integration-durch-sport")
+    field.set_current_language("de")
+    assert field.summary.startswith("Sport verbindet Menschen.")
+    assert "fields of work: 0 created, 1 updated, 7 unchanged" in output
+    assert snapshot() == counts
+
+
+def test_a_target_group_added_by_staff_is_left_alone(media):
+    TargetGroup.objects.create(order=0, name="Geflüchtete")
+
+    load()
+
+    assert TargetGroup.objects.filter(translations__name="Geflüchtete").exists()
+    assert TargetGroup.objects.count() == 8
+
+
+def test_the_centre_profile_is_oberhausen(media):
+    CentreProfile.objects.create(name="Altes Profil", city="Irgendwo")
+
+    load()
+
+    profile = CentreProfile.objects.get()
+    assert profile.city == "Oberhausen"
+    assert profile.building == "Renate-Weckwerth-Haus"
+    assert profile.email == "kommunales-integrationszentrum@oberhausen.de"
+    assert profile.safe_translation_getter("name", language_code="de") == (
+        "Kommunales Integrationszentrum Oberhausen"
+    )
+    assert profile.has_translation("en")
+    assert profile.get_translation("de").mission
+
+
+def test_demo_shows_the_seeded_centre_and_fields(client, media):
+    load()
 
     home = client.get("/de/").content.decode()
 
@@ -50,41 +118,84 @@ def test_demo_shows_the_seeded_centre_and_fields(client):
     assert "Mülheimer Straße 200" in home
     for title in ("Interkulturelle Öffnung der Verwaltung (IKÖ)", "Integration durch Sport"):
         assert title in home
-    assert all(FieldOfWork.objects.values_list("is_published", flat=True))
 
 
-def test_at_least_four_fields_are_translated_into_english():
-    call_command("load_demo_content")
+def test_all_fields_are_published_with_offers_groups_and_related_fields(media):
+    load()
+
+    fields = FieldOfWork.objects.all()
+    assert fields.count() == 8
+    for field in fields:
+        assert field.is_published
+        assert 2 <= field.offers.count() <= 5, field.slug
+        assert field.target_groups.exists(), field.slug
+        for related in field.related_fields.all():
+            assert field in related.related_fields.all()
+    assert FieldOfWork.objects.published().count() == 8
+
+
+def test_at_least_four_fields_are_translated_into_english_and_none_into_arabic(media):
+    load()
 
     english = FieldOfWork.objects.filter(translations__language_code="en")
 
     assert english.count() >= 4
+    assert english.count() < FieldOfWork.objects.count()  # the demo shows the fallback note
+    for field in english:
+        assert field.offers.filter(translations__language_code="en").count() == (
+            field.offers.count()
+        )
+    assert not FieldOfWork.objects.filter(translations__language_code="ar").exists()
 
 
-def test_sample_documents_are_real_pdfs_marked_as_samples():
-    call_command("load_demo_content")
+def test_summaries_fit_the_tile(media):
+    load()
 
-    documents = Document.objects.all()
+    for translation in FieldOfWork.translations.field.model.objects.all():
+        assert 0 < len(translation.summary) <= 500, translation.title
 
-    assert documents.count() == 3
+
+def test_sample_documents_are_real_pdfs_marked_as_samples(media):
+    load()
+
+    documents = Document.objects.filter(field_of_work__slug="interkulturelle-oeffnung")
+
+    assert documents.count() == Document.objects.count() == 3
     for document in documents:
-        assert document.title.endswith("(Muster)")
-        validate_document_file(document.file)
-        content = document.file.read()
-        assert b"MUSTERDOKUMENT" in content
+        assert document.title.endswith(" (Muster)")
+        assert document.language == "de"
+        assert not document.is_accessible
         assert document.file_type == "PDF"
+        validate_document_file(document.file)
+        with document.file.open("rb") as file:
+            content = file.read()
+        assert content.startswith(b"%PDF-")
+        assert b"MUSTERDOKUMENT" in content
+        assert "Muster für die Demo".encode("cp1252") in content
+        assert_xref_points_at_objects(content)
 
 
-def test_demo_bodies_use_only_the_allowed_tags():
-    call_command("load_demo_content")
+def assert_xref_points_at_objects(content: bytes):
+    """Each xref entry gives the byte offset of its object, as PDF readers expect."""
+    start = int(re.search(rb"startxref\n(\d+)\n%%EOF\n$", content).group(1))
+    assert content[start:].startswith(b"xref\n")
+    offsets = re.findall(rb"(\d{10}) 00000 n ", content[start:])
+    assert offsets
+    for number, offset in enumerate(offsets, start=1):
+        assert content[int(offset) :].startswith(b"%d 0 obj\n" % number)
+
+
+def test_demo_bodies_use_only_the_allowed_tags(media):
+    load()
 
     for translation in FieldOfWork.translations.field.model.objects.all():
         tags = set(re.findall(r"</?([a-z0-9]+)", translation.body))
+        assert tags, translation.title
         assert tags <= ALLOWED_TAGS, translation.title
 
 
-def test_demo_centre_has_oberhausens_opening_hours():
-    call_command("load_demo_content")
+def test_demo_centre_has_oberhausens_opening_hours(media):
+    load()
 
     hours = [str(hours) for hours in Location.objects.get().hours.all()]
 

@@ -4,9 +4,17 @@ from fields import demo_content
 
 
 class Command(BaseCommand):
-    help = "Loads the demo centre, its fields of work, offers and sample documents (idempotent)."
+    help = (
+        "Loads the demo centre (Oberhausen), its fields of work, offers and sample documents. "
+        "Idempotent: a second run changes nothing."
+    )
 
     def handle(self, *args, **options):
         counts = demo_content.load()
-        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-        self.stdout.write(f"Demo content ready: {summary}.")
+        kinds = dict.fromkeys(kind for kind, _status in counts)
+        for kind in kinds:
+            self.stdout.write(
+                f"{kind}: {counts[kind, 'created']} created, {counts[kind, 'updated']} updated, "
+                f"{counts[kind, 'unchanged']} unchanged"
+            )
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
