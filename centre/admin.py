@@ -5,7 +5,15 @@ from django.contrib import admin
 from django.utils.translation import gettext as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
-from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
+from centre.models import (
+    CentreProfile,
+    Closure,
+    ConsultationHours,
+    ContactPerson,
+    Location,
+    OpeningHours,
+    Weekday,
+)
 
 
 @admin.register(CentreProfile)
@@ -17,7 +25,7 @@ class CentreProfileAdmin(TranslatableAdmin):
         return not CentreProfile.objects.exists() and super().has_add_permission(request)
 
 
-class OpeningHoursFormSet(forms.BaseInlineFormSet):
+class WeeklyHoursFormSet(forms.BaseInlineFormSet):
     def clean(self):
         """Time ranges on the same day must not overlap."""
         super().clean()
@@ -31,7 +39,7 @@ class OpeningHoursFormSet(forms.BaseInlineFormSet):
         for (day, _opens, closes), (next_day, next_opens, _closes) in pairwise(ranges):
             if day == next_day and next_opens < closes:
                 raise forms.ValidationError(
-                    _("Am %(weekday)s überschneiden sich zwei Öffnungszeiten.")
+                    _("Am %(weekday)s überschneiden sich zwei Zeiten.")
                     % {"weekday": Weekday(day).label},
                     code="overlap",
                 )
@@ -39,7 +47,7 @@ class OpeningHoursFormSet(forms.BaseInlineFormSet):
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
-    formset = OpeningHoursFormSet
+    formset = WeeklyHoursFormSet
     extra = 0
 
 
@@ -53,3 +61,17 @@ class LocationAdmin(TranslatableAdmin):
     list_display = ["__str__", "street", "city", "order"]
     list_editable = ["order"]
     inlines = [OpeningHoursInline, ClosureInline]
+
+
+class ConsultationHoursInline(admin.TabularInline):
+    model = ConsultationHours
+    formset = WeeklyHoursFormSet
+    extra = 0
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(TranslatableAdmin):
+    list_display = ["__str__", "phone", "email", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "translations__role", "email"]
+    inlines = [ConsultationHoursInline]

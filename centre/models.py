@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -21,6 +22,10 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 # Saving clears the cache of the process that saved; with the per-process default
 # cache, other processes see the change after this many seconds at the latest.
 PROFILE_CACHE_SECONDS = 600
+
+
+def split_language_codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
 
 
 def validate_language_codes(value: str) -> None:
@@ -80,7 +85,7 @@ class CentreProfile(TranslatableModel):
 
     @property
     def language_codes(self) -> list[str]:
-        return [code.strip() for code in self.languages.split(",") if code.strip()]
+        return split_language_codes(self.languages)
 
     @classmethod
     def load(cls):
@@ -214,30 +219,36 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sonntag")
 
 
-class OpeningHours(RefreshesFooter):
+class TimeRange(models.Model):
     """One time range on one weekday; a day may have several (e.g. a lunch break)."""
 
-    location = models.ForeignKey(
-        Location, on_delete=models.CASCADE, related_name="hours", verbose_name=_("Standort")
-    )
     weekday = models.IntegerField(_("Wochentag"), choices=Weekday.choices)
-    opens = models.TimeField(_("öffnet um"))
-    closes = models.TimeField(_("schließt um"))
+    opens = models.TimeField(_("von"))
+    closes = models.TimeField(_("bis"))
 
     class Meta:
+        abstract = True
         ordering = ["weekday", "opens"]
-        verbose_name = _("Öffnungszeit")
-        verbose_name_plural = _("Öffnungszeiten")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes__gt=models.F("opens")),
-                name="opening_hours_close_after_opening",
-                violation_error_message=_("Die Schließzeit muss nach der Öffnungszeit liegen."),
+                name="%(app_label)s_%(class)s_ends_after_start",
+                violation_error_message=_("Die Endzeit muss nach der Anfangszeit liegen."),
             )
         ]
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningHours(RefreshesFooter, TimeRange):
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="hours", verbose_name=_("Standort")
+    )
+
+    class Meta(TimeRange.Meta):
+        verbose_name = _("Öffnungszeit")
+        verbose_name_plural = _("Öffnungszeiten")
 
 
 class Closure(RefreshesFooter, TranslatableModel):
@@ -288,3 +299,118 @@ def describe_status(status: OpeningStatus, now: datetime.datetime):
     else:
         day = date_format(moment, "SHORT_DATE_FORMAT")
     return format_html(_("Geschlossen – öffnet {day} {time}"), day=day, time=time)
+
+
+def vcard_text(value: str) -> str:
+    """A vCard text value: backslash, comma, semicolon and line breaks escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold_vcard_line(line: str) -> str:
+    """Folds a content line after 75 octets, never inside a UTF-8 character."""
+    folded, current = [], ""
+    for character in line:
+        limit = 75 if not folded else 74
+        if len((current + character).encode()) > limit:
+            folded.append(current)
+            current = ""
+        current += character
+    folded.append(current)
+    return "\r\n ".join(folded)
+
+
+class ContactPerson(TranslatableModel):
+    """Someone to contact, shown by role; the name is optional."""
+
+    translations = TranslatedFields(
+        role=models.CharField(
+            _("Aufgabe"),
+            max_length=200,
+            help_text=_("Zum Beispiel „Ansprechperson für Migrantenorganisationen“."),
+        ),
+        unit=models.CharField(_("Organisationseinheit"), max_length=200, blank=True),
+    )
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nur mit Einverständnis der Person; sonst erscheint nur die Aufgabe."),
+    )
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    languages = models.CharField(
+        _("Sprachen"),
+        max_length=200,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_persons",
+        verbose_name=_("Standort"),
+    )
+    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+
+    def __str__(self):
+        role = self.safe_translation_getter("role", any_language=True) or ""
+        return f"{self.name} ({role})" if self.name else role
+
+    @property
+    def language_codes(self) -> list[str]:
+        return split_language_codes(self.languages)
+
+    def get_absolute_url(self):
+        return reverse("centre:vcard", kwargs={"pk": self.pk})
+
+    def vcard(self, centre) -> str:
+        """The person as a vCard 4.0 (RFC 6350) for address books; uses prefetched data."""
+        role = self.safe_translation_getter("role", any_language=True) or ""
+        unit = self.safe_translation_getter("unit", any_language=True) or ""
+        address = self.location or centre
+        properties = [
+            ("VERSION", "4.0"),
+            ("KIND", "individual" if self.name else "org"),
+            ("FN", vcard_text(self.name or role)),
+            ("ORG", ";".join(vcard_text(part) for part in (str(centre or ""), unit) if part)),
+            ("TITLE", vcard_text(role)),
+        ]
+        if self.phone:
+            properties.append(("TEL;TYPE=work;VALUE=uri", "tel:" + self.phone.replace(" ", "")))
+        if self.email:
+            properties.append(("EMAIL;TYPE=work", self.email))
+        if address and address.street:
+            parts = ["", "", address.street, address.city, "", address.postal_code, "Deutschland"]
+            properties.append(("ADR;TYPE=work", ";".join(vcard_text(part) for part in parts)))
+        properties.extend(
+            (f"LANG;PREF={rank}", code) for rank, code in enumerate(self.language_codes, start=1)
+        )
+        lines = [fold_vcard_line(f"{name}:{value}") for name, value in properties if value]
+        return "\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""])
+
+
+class ConsultationHours(TimeRange):
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.CASCADE,
+        related_name="consultation_hours",
+        verbose_name=_("Ansprechperson"),
+    )
+
+    class Meta(TimeRange.Meta):
+        verbose_name = _("Sprechzeit")
+        verbose_name_plural = _("Sprechzeiten")

@@ -6,6 +6,7 @@ app_name = "centre"
 
 urlpatterns = [
     path("kontakt/", views.contact, name="contact"),
+    path("kontakt/<int:pk>/vcard/", views.vcard, name="vcard"),
     path("impressum/", views.legal_page, {"page": "imprint"}, name="imprint"),
     path("datenschutz/", views.legal_page, {"page": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.legal_page, {"page": "accessibility"}, name="accessibility"),

@@ -1,11 +1,12 @@
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from centre.models import CentreProfile, Closure, Location
+from centre.models import CentreProfile, Closure, ContactPerson, Location
 from centre.structured_data import government_organization
 
 # The legally required pages. Their content is maintained by the centre; until
@@ -43,6 +44,9 @@ def contact(request):
             "title": title,
             "crumbs": [{"title": title}],
             "locations": locations,
+            "contact_persons": ContactPerson.objects.prefetch_related(
+                "translations", "consultation_hours"
+            ),
             "structured_data": structured_data,
         },
     )
@@ -53,3 +57,16 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def vcard(request, pk):
+    """A contact person as a vCard file for the visitor's address book."""
+    person = get_object_or_404(
+        ContactPerson.objects.select_related("location").prefetch_related("translations"), pk=pk
+    )
+    response = HttpResponse(
+        person.vcard(CentreProfile.load()), content_type="text/vcard; charset=utf-8"
+    )
+    filename = slugify(str(person)) or "kontakt"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response

@@ -25,12 +25,12 @@ class FieldOfWorkAdmin(TranslatableAdmin):
     list_editable = ["order"]
     list_filter = ["is_published", "target_groups"]
     search_fields = ["translations__title", "translations__summary", "slug"]
-    filter_horizontal = ["target_groups", "related_fields"]
+    filter_horizontal = ["target_groups", "contact_persons", "related_fields"]
     inlines = [OfferInline, DocumentInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (_("Einordnung"), {"fields": ["target_groups", "related_fields"]}),
+        (_("Einordnung"), {"fields": ["target_groups", "contact_persons", "related_fields"]}),
         (_("Veröffentlichung"), {"fields": ["is_published", "order"]}),
     ]
 

@@ -18,7 +18,15 @@ from collections import Counter
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
+from centre.models import (
+    CentreProfile,
+    Closure,
+    ConsultationHours,
+    ContactPerson,
+    Location,
+    OpeningHours,
+    Weekday,
+)
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from ki_portal.richtext import RichTextField, sanitize_html
 
@@ -48,6 +56,38 @@ CENTRE = {
         },
     },
 }
+
+# Contact persons by role, never by a real name, with the consultation hours pattern of
+# the Recklinghausen page (Monday and Tuesday 09:00–14:00, Wednesday 09:00–14:30).
+CONSULTATION_HOURS = [
+    (Weekday.MONDAY, "09:00", "14:00"),
+    (Weekday.TUESDAY, "09:00", "14:00"),
+    (Weekday.WEDNESDAY, "09:00", "14:30"),
+]
+CONTACT_PERSONS = [
+    {
+        "fields": ["migrantenorganisationen"],
+        "de": {
+            "role": "Ansprechperson für Migrantenorganisationen",
+            "unit": "Kommunales Integrationszentrum",
+        },
+        "en": {
+            "role": "Contact for migrant organisations",
+            "unit": "Municipal Integration Centre",
+        },
+    },
+    {
+        "fields": ["interkulturelle-oeffnung", "integration-als-querschnittsaufgabe"],
+        "de": {
+            "role": "Ansprechperson für interkulturelle Öffnung",
+            "unit": "Kommunales Integrationszentrum",
+        },
+        "en": {
+            "role": "Contact for intercultural opening",
+            "unit": "Municipal Integration Centre",
+        },
+    },
+]
 
 # Oberhausen's opening hours; further appointments by arrangement.
 LOCATION = {
@@ -774,6 +814,27 @@ def load_location(counts: Counter) -> None:
     counts["closures", apply(closure, translations=reasons)] += 1
 
 
+def load_contact_persons(counts: Counter, fields: dict) -> None:
+    """Contact persons reach the centre's own phone and e-mail; found again by their role."""
+    for order, data in enumerate(CONTACT_PERSONS):
+        person = (
+            ContactPerson.objects.filter(
+                translations__language_code="de", translations__role=data["de"]["role"]
+            ).first()
+            or ContactPerson()
+        )
+        values = {"order": order, "phone": CENTRE["phone"], "email": CENTRE["email"]}
+        translations = {language: data[language] for language in ("de", "en")}
+        counts["contact persons", apply(person, values, translations)] += 1
+        for weekday, opens, closes in CONSULTATION_HOURS:
+            _hours, created = ConsultationHours.objects.get_or_create(
+                contact_person=person, weekday=weekday, opens=opens, closes=closes
+            )
+            counts["consultation hours", "created" if created else "unchanged"] += 1
+        for slug in data["fields"]:
+            fields[slug].contact_persons.add(person)
+
+
 def load_target_groups(counts: Counter) -> list[TargetGroup]:
     groups = []
     for order, names in enumerate(TARGET_GROUPS):
@@ -844,4 +905,5 @@ def load() -> Counter:
     }
     for data in FIELDS:  # `related_fields` is symmetrical: adding one side sets both.
         fields[data["slug"]].related_fields.add(*(fields[slug] for slug in data["related"]))
+    load_contact_persons(counts, fields)
     return counts

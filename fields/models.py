@@ -59,6 +59,12 @@ class FieldOfWork(TranslatableModel):
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="fields_of_work", verbose_name=_("Zielgruppen")
     )
+    contact_persons = models.ManyToManyField(
+        "centre.ContactPerson",
+        blank=True,
+        related_name="fields_of_work",
+        verbose_name=_("Ansprechpersonen"),
+    )
     related_fields = models.ManyToManyField(
         "self", blank=True, verbose_name=_("Verwandte Handlungsfelder")
     )

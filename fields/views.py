@@ -35,6 +35,8 @@ class FieldOfWorkDetailView(DetailView):
             "offers__translations",
             "target_groups__translations",
             "documents",
+            "contact_persons__translations",
+            "contact_persons__consultation_hours",
         )
 
     def get_context_data(self, **kwargs):

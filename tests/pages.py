@@ -2,7 +2,15 @@
 
 import datetime
 
-from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
+from centre.models import (
+    CentreProfile,
+    Closure,
+    ConsultationHours,
+    ContactPerson,
+    Location,
+    OpeningHours,
+    Weekday,
+)
 from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
 
 LANGUAGES = ["de", "ar"]
@@ -70,4 +78,15 @@ def create_public_content():
     sport.related_fields.add(education)
     OfferFactory(field_of_work=sport, title="Übungsleiterschulung", description="Zwei Wochenenden")
     DocumentFactory(field_of_work=sport, title="Leitfaden für Vereine")
+    person = ContactPerson.objects.create(
+        role="Ansprechperson für Sport",
+        unit="Kommunales Integrationszentrum",
+        phone="0208 123-4568",
+        email="sport@musterstadt.example",
+        languages="de, ar, fa",
+    )
+    ConsultationHours.objects.create(
+        contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
+    )
+    sport.contact_persons.add(person)
     return sport

@@ -1,6 +1,6 @@
 import pytest
 
-from centre.models import Closure, Location, OpeningHours
+from centre.models import Closure, ContactPerson, Location, OpeningHours
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +55,11 @@ def test_staff_enter_a_location_with_hours_and_a_closure(admin_client):
     [
         (
             location_form(hours=[("0", "16:15", "07:30")]),
-            "Die Schließzeit muss nach der Öffnungszeit liegen.",
+            "Die Endzeit muss nach der Anfangszeit liegen.",
         ),
         (
             location_form(hours=[("2", "09:00", "12:00"), ("2", "11:30", "14:30")]),
-            "Am Mittwoch überschneiden sich zwei Öffnungszeiten.",
+            "Am Mittwoch überschneiden sich zwei Zeiten.",
         ),
         (
             location_form(closures=[("2026-12-31", "2026-12-28")]),
@@ -82,3 +82,58 @@ def test_outsider_is_refused(outsider_client):
     assert outsider_client.get("/admin/centre/location/").status_code == 403
     assert outsider_client.post(ADD_URL, location_form()).status_code == 403
     assert not Location.objects.exists()
+
+
+def contact_person_form(hours=()):
+    data = {
+        "role": "Ansprechperson für Seniorenarbeit",
+        "unit": "Kommunales Integrationszentrum",
+        "name": "",
+        "phone": "02361 53 0000",
+        "email": "senioren@kreis.example",
+        "languages": "de, tr",
+        "location": "",
+        "order": "0",
+        "consultation_hours-TOTAL_FORMS": str(len(hours)),
+        "consultation_hours-INITIAL_FORMS": "0",
+    }
+    for index, (weekday, opens, closes) in enumerate(hours):
+        data |= {
+            f"consultation_hours-{index}-weekday": weekday,
+            f"consultation_hours-{index}-opens": opens,
+            f"consultation_hours-{index}-closes": closes,
+        }
+    return data
+
+
+def test_staff_enter_a_contact_person_with_consultation_hours(admin_client):
+    data = contact_person_form(hours=[("0", "09:00", "14:00"), ("2", "09:00", "14:30")])
+
+    response = admin_client.post("/admin/centre/contactperson/add/", data)
+
+    assert response.status_code == 302
+    person = ContactPerson.objects.get()
+    assert person.language_codes == ["de", "tr"]
+    assert person.consultation_hours.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            contact_person_form(hours=[("1", "09:00", "12:00"), ("1", "10:00", "14:00")]),
+            "Am Dienstag",
+        ),
+        ({**contact_person_form(), "languages": "Deutsch"}, "Kein gültiger Sprachcode: Deutsch"),
+    ],
+)
+def test_contact_person_with_wrong_entries_is_refused(admin_client, data, message):
+    response = admin_client.post("/admin/centre/contactperson/add/", data)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not ContactPerson.objects.exists()
+
+
+def test_outsider_cannot_see_contact_persons_in_the_admin(outsider_client):
+    assert outsider_client.get("/admin/centre/contactperson/").status_code == 403

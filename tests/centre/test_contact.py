@@ -3,7 +3,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from centre.models import Closure, Location, OpeningHours, Weekday
+from centre.models import (
+    Closure,
+    ConsultationHours,
+    ContactPerson,
+    Location,
+    OpeningHours,
+    Weekday,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,10 +93,15 @@ def test_contact_page_query_count_does_not_grow_with_locations(
             ends_on=timezone.localdate(),
             reason="Fortbildung",
         )
+        person = ContactPerson.objects.create(role=f"Ansprechperson {number}")
+        ConsultationHours.objects.create(
+            contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
+        )
     client.get("/de/kontakt/")
 
-    # locations, their translations, hours, closures, their translations
-    with django_assert_num_queries(5):
+    # locations, their translations, hours, closures, their translations,
+    # contact persons, their translations, their consultation hours
+    with django_assert_num_queries(8):
         response = client.get("/de/kontakt/")
 
     assert response.content.decode().count("Fortbildung") == 10

@@ -4,7 +4,14 @@ import re
 import pytest
 from django.core.management import call_command
 
-from centre.models import CentreProfile, Closure, Location, OpeningHours
+from centre.models import (
+    CentreProfile,
+    Closure,
+    ConsultationHours,
+    ContactPerson,
+    Location,
+    OpeningHours,
+)
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from fields.validators import validate_document_file
 from ki_portal.richtext import ALLOWED_TAGS
@@ -28,6 +35,10 @@ MODELS = [
     OpeningHours,
     Closure,
     Closure.translations.field.model,
+    ContactPerson,
+    ContactPerson.translations.field.model,
+    ConsultationHours,
+    FieldOfWork.contact_persons.through,
 ]
 
 
@@ -202,3 +213,17 @@ def test_demo_centre_has_oberhausens_opening_hours(media):
     assert hours[0] == "Montag 07:30–16:15"
     assert hours[-1] == "Freitag 07:30–13:00"
     assert len(hours) == 5
+
+
+def test_demo_contact_persons_are_roles_with_recklinghausens_consultation_hours(media):
+    load()
+
+    person = ContactPerson.objects.get(translations__role__contains="Migrantenorganisationen")
+
+    assert person.name == ""
+    assert [str(hours) for hours in person.consultation_hours.all()] == [
+        "Montag 09:00–14:00",
+        "Dienstag 09:00–14:00",
+        "Mittwoch 09:00–14:30",
+    ]
+    assert person.fields_of_work.filter(slug="migrantenorganisationen").exists()

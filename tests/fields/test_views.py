@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from centre.models import CentreProfile
+from centre.models import CentreProfile, ConsultationHours, ContactPerson, Weekday
 from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -179,11 +179,18 @@ def test_detail_page_query_count_does_not_grow_with_offers(
         DocumentFactory(field_of_work=field)
         field.target_groups.add(TargetGroupFactory())
         field.related_fields.add(FieldOfWorkFactory())
+    for number in range(5):
+        person = ContactPerson.objects.create(role=f"Ansprechperson {number}")
+        ConsultationHours.objects.create(
+            contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
+        )
+        field.contact_persons.add(person)
     client.get(detail_url(field, language))
 
     # field, its translations, offers, their translations, target groups, their
-    # translations, documents, related fields, their translations
-    with django_assert_num_queries(9):
+    # translations, documents, contact persons, their translations, their consultation
+    # hours, related fields, their translations
+    with django_assert_num_queries(12):
         response = client.get(detail_url(field, language))
 
     assert response.content.decode().count('class="kern-heading-small">Angebot') == 30
