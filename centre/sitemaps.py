@@ -17,6 +17,7 @@ class PageSitemap(Sitemap):
             "centre:privacy",
             "centre:accessibility",
             "centre:easy-language",
+            "centre:about",
         ]
 
     def location(self, name):

@@ -7,8 +7,15 @@ app_name = "centre"
 urlpatterns = [
     path("kontakt/", views.contact, name="contact"),
     path("kontakt/<int:pk>/vcard/", views.vcard, name="vcard"),
-    path("impressum/", views.legal_page, {"page": "imprint"}, name="imprint"),
-    path("datenschutz/", views.legal_page, {"page": "privacy"}, name="privacy"),
-    path("barrierefreiheit/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
-    path("leichte-sprache/", views.legal_page, {"page": "easy-language"}, name="easy-language"),
+    path("impressum/", views.information_page, {"kind": "imprint"}, name="imprint"),
+    path("datenschutz/", views.information_page, {"kind": "privacy"}, name="privacy"),
+    path("barrierefreiheit/", views.accessibility_statement, name="accessibility"),
+    path(
+        "leichte-sprache/",
+        views.information_page,
+        {"kind": "easy-language"},
+        name="easy-language",
+    ),
+    path("gebaerdensprache/<slug:kind>.mp4", views.sign_language_video, name="sign-language-video"),
+    path("ueber-uns/", views.information_page, {"kind": "about"}, name="about"),
 ]

@@ -1,27 +1,79 @@
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from centre.models import CentreProfile, Closure, ContactPerson, Location
+from centre.models import (
+    AccessibilityStatement,
+    CentreProfile,
+    Closure,
+    ContactPerson,
+    InformationPage,
+    KeyFigure,
+    Location,
+    PageKind,
+    PageSection,
+)
 from centre.structured_data import government_organization
 
-# The legally required pages. Their content is maintained by the centre; until
-# the centre's editors have written it, each page says whom to ask instead.
-LEGAL_PAGES = {
-    "imprint": _("Impressum"),
-    "privacy": _("Datenschutzerklärung"),
-    "accessibility": _("Erklärung zur Barrierefreiheit"),
-    "easy-language": _("Leichte Sprache"),
-}
+
+def information_page(request, kind):
+    """Impressum, Datenschutz, Leichte Sprache or Über uns, as the centre's staff wrote it.
+
+    Until they have, the page shows what the centre profile knows and whom to ask.
+    """
+    pages = InformationPage.objects.prefetch_related(
+        "translations",
+        Prefetch("sections", queryset=PageSection.objects.prefetch_related("translations")),
+    )
+    if kind == PageKind.ABOUT:
+        pages = pages.prefetch_related(
+            Prefetch("key_figures", queryset=KeyFigure.objects.prefetch_related("translations"))
+        )
+    title = PageKind(kind).label
+    return render(
+        request,
+        "centre/information_page.html",
+        {
+            "title": title,
+            "crumbs": [{"title": title}],
+            "kind": kind,
+            "page": pages.filter(kind=kind).first(),
+        },
+    )
 
 
-def legal_page(request, page):
-    title = LEGAL_PAGES[page]
-    return render(request, "centre/legal_page.html", {"title": title, "crumbs": [{"title": title}]})
+def accessibility_statement(request):
+    title = _("Erklärung zur Barrierefreiheit")
+    return render(
+        request,
+        "centre/accessibility.html",
+        {
+            "title": title,
+            "crumbs": [{"title": title}],
+            "statement": AccessibilityStatement.objects.prefetch_related("translations").first(),
+        },
+    )
+
+
+def sign_language_video(request, kind):
+    page = InformationPage.objects.filter(kind=kind).exclude(sign_language_video="").first()
+    if page is None:
+        raise Http404
+    return FileResponse(page.sign_language_video.open("rb"), content_type="video/mp4")
+
+
+def logo(request):
+    """The centre's logo for the header; its address changes with the file."""
+    centre = CentreProfile.load()
+    if not centre or not centre.logo:
+        raise Http404
+    response = FileResponse(centre.logo.open("rb"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def contact(request):

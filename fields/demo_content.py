@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from centre.models import (
+    BodyKind,
     CentreProfile,
     Closure,
     ConsultationHours,
@@ -36,11 +37,21 @@ CENTRE = {
     "postal_code": "46045",
     "city": "Oberhausen",
     "phone": "0208 825-4452",
+    "fax": "0208 825-4480",
     "email": "kommunales-integrationszentrum@oberhausen.de",
     "parent_organization": "Stadt Oberhausen",
+    "body_kind": BodyKind.CITY,
     "translations": {
         "de": {
             "name": "Kommunales Integrationszentrum Oberhausen",
+            "legal_representative": "Der Oberbürgermeister der Stadt Oberhausen",
+            "editorial_responsible": (
+                "Die Bereichsleitung des Kommunalen Integrationszentrums, Anschrift wie oben"
+            ),
+            "data_protection_officer": (
+                "Die behördliche Datenschutzbeauftragte der Stadt Oberhausen, "
+                "erreichbar über die Anschrift des Zentrums"
+            ),
             # Inspired by the vision paper of 2024, not quoted from it.
             "mission": (
                 "Gemeinsam gestalten wir eine offene Stadt, in der alle Menschen mitreden "
@@ -49,6 +60,7 @@ CENTRE = {
         },
         "en": {
             "name": "Municipal Integration Centre Oberhausen",
+            "legal_representative": "The Lord Mayor of the City of Oberhausen",
             "mission": (
                 "Together we shape an open city where everyone has a say and belongs, "
                 "wherever they come from."

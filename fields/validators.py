@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from ki_portal.uploads import validate_file_size
 
 DOCUMENT_TYPES = {".pdf": "PDF", ".odt": "ODT", ".docx": "DOCX"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -46,15 +47,7 @@ def validate_document_file(uploaded):
         raise ValidationError(
             _("Bitte laden Sie eine PDF-, ODT- oder DOCX-Datei hoch."), code="file_type"
         )
-    if uploaded.size > settings.DOCUMENT_MAX_BYTES:
-        raise ValidationError(
-            _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s.")
-            % {
-                "size": filesizeformat(uploaded.size),
-                "limit": filesizeformat(settings.DOCUMENT_MAX_BYTES),
-            },
-            code="file_size",
-        )
+    validate_file_size(uploaded, settings.DOCUMENT_MAX_BYTES)
     detected = detect_document_type(uploaded)
     if detected != suffix:
         raise ValidationError(

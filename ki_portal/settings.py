@@ -178,6 +178,7 @@ STORAGES = {
 # Content-Disposition and only while their field of work is published.
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 DOCUMENT_MAX_BYTES = env_int("KI_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+VIDEO_MAX_BYTES = env_int("KI_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["kern"]

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from centre.sitemaps import PageSitemap
-from centre.views import robots_txt
+from centre.views import logo, robots_txt
 from fields.sitemaps import FieldOfWorkSitemap
 from ki_portal import views
 
@@ -13,6 +13,7 @@ SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap}
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("logo", logo, name="logo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from centre.models import CentreProfile, Location
+from centre.models import CentreProfile, InformationPage, Location, PageKind
 from centre.structured_data import government_organization
 from fields.models import FieldOfWork
 
@@ -12,7 +12,16 @@ def home(request):
     structured_data = centre and government_organization(
         centre, [location] if location else [], request.build_absolute_uri("/")
     )
-    return render(request, "home.html", {"fields": fields, "structured_data": structured_data})
+    sign_language = (
+        InformationPage.objects.filter(kind=PageKind.EASY_LANGUAGE)
+        .exclude(sign_language_video="")
+        .exists()
+    )
+    return render(
+        request,
+        "home.html",
+        {"fields": fields, "structured_data": structured_data, "sign_language": sign_language},
+    )
 
 
 def page_not_found(request, exception):

@@ -1,3 +1,5 @@
+import struct
+
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -61,3 +63,18 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Leitfaden {n}")
     file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="leitfaden.pdf"))
     language = "de"
+
+
+def mp4_box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def mp4(seconds: int, timescale: int = 1000, version: int = 0) -> bytes:
+    """A minimal MP4: a file type box and a movie box with its header."""
+    if version == 1:
+        dates = bytes([1, 0, 0, 0]) + bytes(16)
+        header = dates + struct.pack(">IQ", timescale, seconds * timescale)
+    else:
+        header = bytes(12) + struct.pack(">II", timescale, seconds * timescale)
+    movie = mp4_box(b"moov", mp4_box(b"mvhd", header + bytes(80)))
+    return mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2") + movie

@@ -2,16 +2,30 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from centre.models import (
+    AccessibilityStatement,
+    BodyKind,
     CentreProfile,
     Closure,
     ConsultationHours,
     ContactPerson,
+    InformationPage,
+    KeyFigure,
     Location,
     OpeningHours,
+    PageKind,
+    PageSection,
     Weekday,
 )
-from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
+from tests.factories import (
+    DocumentFactory,
+    FieldOfWorkFactory,
+    OfferFactory,
+    TargetGroupFactory,
+    mp4,
+)
 
 LANGUAGES = ["de", "ar"]
 
@@ -24,6 +38,7 @@ PUBLIC_PAGES = {
     "privacy": "/{language}/datenschutz/",
     "accessibility": "/{language}/barrierefreiheit/",
     "easy-language": "/{language}/leichte-sprache/",
+    "about": "/{language}/ueber-uns/",
     "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
 }
 
@@ -38,8 +53,15 @@ def create_public_content():
         postal_code="12345",
         city="Musterstadt",
         phone="0208 123-4567",
+        fax="0208 123-4500",
         email="integrationszentrum@musterstadt.example",
+        parent_organization="Stadt Musterstadt",
+        body_kind=BodyKind.CITY,
+        legal_representative="Die Oberbürgermeisterin der Stadt Musterstadt",
+        editorial_responsible="Leitung des Zentrums, Anschrift wie oben",
+        data_protection_officer="Datenschutzbeauftragte der Stadt, datenschutz@musterstadt.example",
     )
+    create_information_pages()
     location = Location.objects.create(
         name="Haus der Vielfalt",
         street="Musterstraße 1",
@@ -90,3 +112,30 @@ def create_public_content():
     )
     sport.contact_persons.add(person)
     return sport
+
+
+def create_information_pages():
+    """Every information page with sections, the about page's figures and a DGS video."""
+    for kind in PageKind.values:
+        page = InformationPage.objects.create(kind=kind, intro="<p>Worum es hier geht.</p>")
+        for order, anchor in enumerate(["erstens", "zweitens", "drittens"]):
+            PageSection.objects.create(
+                page=page,
+                anchor=anchor,
+                order=order,
+                heading=f"Abschnitt {order + 1}",
+                body='<p>Ein Absatz mit einem <a href="https://example.org">Link</a>.</p>',
+            )
+    about = InformationPage.objects.get(kind=PageKind.ABOUT)
+    KeyFigure.objects.create(page=about, value="27 %", label="Anteil", source="Mai 2011")
+    easy = InformationPage.objects.get(kind=PageKind.EASY_LANGUAGE)
+    easy.sign_language_video = SimpleUploadedFile("dgs.mp4", mp4(95))
+    easy.save()
+    AccessibilityStatement.objects.create(
+        prepared_on=datetime.date(2026, 1, 15),
+        last_reviewed=datetime.date(2026, 1, 15),
+        known_barriers="<p>Ältere PDF-Dateien sind nicht barrierefrei.</p>",
+        method_details="Automatische und manuelle Prüfung.",
+        ombudsstelle="Ombudsstelle für barrierefreie Informationstechnik\nDüsseldorf",
+        ombudsstelle_email="ombudsstelle@example.org",
+    )
