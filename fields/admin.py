@@ -69,6 +69,15 @@ class FieldOfWorkAdmin(TranslatableAdmin):
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(TranslatableAdmin):
-    list_display = ["__str__", "order"]
-    list_editable = ["order"]
-    search_fields = ["translations__name"]
+    list_display = ["__str__", "slug", "featured", "order"]
+    list_editable = ["featured", "order"]
+    list_filter = ["featured"]
+    search_fields = ["translations__name", "slug"]
+    fields = ["name", "slug", "teaser", "featured", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
+        return {"slug": ["name"]}

@@ -13,9 +13,42 @@ from fields.validators import DOCUMENT_TYPES, validate_document_file
 from ki_portal.richtext import RichTextField
 
 
+class TargetGroupQuerySet(TranslatableQuerySet):
+    def published(self):
+        """Groups that have their German name, the fallback for every language.
+
+        A group has no publication switch of its own: its page lists only published
+        fields of work and their offers.
+        """
+        return self.filter(translations__language_code=settings.LANGUAGE_CODE)
+
+
 class TargetGroup(TranslatableModel):
-    translations = TranslatedFields(name=models.CharField(_("Name"), max_length=100))
+    """A group of people the centre addresses; each has a page with its fields and offers."""
+
+    translations = TranslatedFields(
+        name=models.CharField(_("Name"), max_length=100),
+        teaser=models.CharField(
+            _("Was Sie hier finden"),
+            max_length=200,
+            blank=True,
+            help_text=_("Ein Satz für die Startseite und die Seite der Zielgruppe."),
+        ),
+    )
+    slug = models.SlugField(
+        _("Kurzname in der Adresse"),
+        max_length=100,
+        unique=True,
+        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „frauen-und-maedchen“."),
+    )
     order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    featured = models.BooleanField(
+        _("Auf der Startseite zeigen"),
+        default=False,
+        help_text=_("Die Startseite verlinkt diese Zielgruppe unter „Wer sind Sie?“."),
+    )
+
+    objects = TargetGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -23,7 +56,10 @@ class TargetGroup(TranslatableModel):
         verbose_name_plural = _("Zielgruppen")
 
     def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or ""
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def get_absolute_url(self):
+        return reverse("fields:target-group", kwargs={"slug": self.slug})
 
 
 class FieldOfWorkQuerySet(TranslatableQuerySet):

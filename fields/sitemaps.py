@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from fields.models import FieldOfWork
+from fields.models import FieldOfWork, TargetGroup
 
 
 class FieldOfWorkSitemap(Sitemap):
@@ -12,3 +12,11 @@ class FieldOfWorkSitemap(Sitemap):
 
     def lastmod(self, field):
         return field.updated_at
+
+
+class TargetGroupSitemap(Sitemap):
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return TargetGroup.objects.published().order_by("order", "pk")

@@ -5,7 +5,12 @@ from fields import views
 app_name = "fields"
 
 urlpatterns = [
-    path("", views.FieldOfWorkListView.as_view(), name="list"),
-    path("<slug:slug>/", views.FieldOfWorkDetailView.as_view(), name="detail"),
-    path("<slug:slug>/dokumente/<int:pk>/", views.document_download, name="document"),
+    path("handlungsfelder/", views.FieldOfWorkListView.as_view(), name="list"),
+    path("handlungsfelder/<slug:slug>/", views.FieldOfWorkDetailView.as_view(), name="detail"),
+    path(
+        "handlungsfelder/<slug:slug>/dokumente/<int:pk>/",
+        views.document_download,
+        name="document",
+    ),
+    path("fuer/<slug:slug>/", views.TargetGroupDetailView.as_view(), name="target-group"),
 ]

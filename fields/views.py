@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from fields.models import Document, FieldOfWork
+from fields.models import Document, FieldOfWork, TargetGroup
 
 
 def can_preview(user) -> bool:
@@ -47,6 +47,33 @@ class FieldOfWorkDetailView(DetailView):
         ]
         context["related_fields"] = self.object.related_fields.published().prefetch_related(
             "translations"
+        )
+        return context
+
+
+class TargetGroupDetailView(DetailView):
+    """What the centre offers one group of people: its fields of work and their offers.
+
+    Offers belong to a field of work, not to a group, so the group's offers are those of
+    its published fields, listed under each field.
+    """
+
+    context_object_name = "group"
+
+    def get_queryset(self):
+        return TargetGroup.objects.published().prefetch_related("translations")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        fields = self.object.fields_of_work.published().prefetch_related(
+            "translations", "offers__translations"
+        )
+        title = _("Angebote für %(name)s") % {"name": self.object.name}
+        context.update(
+            title=title,
+            crumbs=[{"title": title}],
+            fields=fields,
+            offers_by_field=[(field, field.offers.all()) for field in fields if field.offers.all()],
         )
         return context
 

@@ -5,10 +5,10 @@ from django.urls import include, path
 
 from centre.sitemaps import PageSitemap
 from centre.views import logo, robots_txt
-from fields.sitemaps import FieldOfWorkSitemap
+from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
 from ki_portal import views
 
-SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap}
+SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap, "groups": TargetGroupSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -20,7 +20,7 @@ urlpatterns = [
 # The language is always in the path; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("handlungsfelder/", include("fields.urls")),
+    path("", include("fields.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

@@ -3,11 +3,14 @@ from django.utils.translation import gettext as _
 
 from centre.models import CentreProfile, InformationPage, Location, PageKind
 from centre.structured_data import government_organization
-from fields.models import FieldOfWork
+from fields.models import FieldOfWork, TargetGroup
 
 
 def home(request):
     fields = FieldOfWork.objects.published().prefetch_related("translations")
+    target_groups = (
+        TargetGroup.objects.published().filter(featured=True).prefetch_related("translations")
+    )
     centre, location = CentreProfile.load(), Location.load_main()
     structured_data = centre and government_organization(
         centre, [location] if location else [], request.build_absolute_uri("/")
@@ -20,7 +23,12 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"fields": fields, "structured_data": structured_data, "sign_language": sign_language},
+        {
+            "fields": fields,
+            "target_groups": target_groups,
+            "structured_data": structured_data,
+            "sign_language": sign_language,
+        },
     )
 
 

@@ -30,6 +30,7 @@ class TargetGroupFactory(factory.django.DjangoModelFactory):
         model = TargetGroup
 
     name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+    slug = factory.Sequence(lambda n: f"zielgruppe-{n}")
     order = factory.Sequence(int)
 
 

@@ -33,6 +33,7 @@ PUBLIC_PAGES = {
     "home": "/{language}/",
     "fields": "/{language}/handlungsfelder/",
     "field": "/{language}/handlungsfelder/integration-durch-sport/",
+    "target-group": "/{language}/fuer/neuzugewanderte/",
     "contact": "/{language}/kontakt/",
     "imprint": "/{language}/impressum/",
     "privacy": "/{language}/datenschutz/",
@@ -44,7 +45,11 @@ PUBLIC_PAGES = {
 
 
 def create_public_content():
-    """A centre with fields of work that use every part of the detail page."""
+    """A centre with fields of work that use every part of the detail page.
+
+    A featured target group holds two of the fields, so the home page shows its
+    "Wer sind Sie?" section and the group's page lists fields and offers.
+    """
     CentreProfile.objects.create(
         name="Kommunales Integrationszentrum Musterstadt",
         mission="Wir gestalten das Zusammenleben in Vielfalt.",
@@ -96,7 +101,14 @@ def create_public_content():
     sport.summary = "Coach training for migrants."
     sport.save()
     sport.set_current_language("de")
-    sport.target_groups.add(TargetGroupFactory(name="Neuzugewanderte"))
+    newcomers = TargetGroupFactory(
+        name="Neuzugewanderte",
+        slug="neuzugewanderte",
+        teaser="Wir helfen Ihnen beim Ankommen.",
+        featured=True,
+    )
+    sport.target_groups.add(newcomers)
+    education.target_groups.add(newcomers)
     sport.related_fields.add(education)
     OfferFactory(field_of_work=sport, title="Übungsleiterschulung", description="Zwei Wochenenden")
     DocumentFactory(field_of_work=sport, title="Leitfaden für Vereine")

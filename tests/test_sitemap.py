@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import FieldOfWorkFactory
+from tests.factories import FieldOfWorkFactory, TargetGroupFactory
 from tests.pages import LANGUAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +14,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 def sitemap(client):
     FieldOfWorkFactory(slug="integration-durch-sport")
     FieldOfWorkFactory(slug="entwurf", is_published=False)
+    TargetGroupFactory(slug="neuzugewanderte")
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return ET.fromstring(response.content)

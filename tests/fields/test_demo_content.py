@@ -227,3 +227,27 @@ def test_demo_contact_persons_are_roles_with_recklinghausens_consultation_hours(
         "Mittwoch 09:00–14:30",
     ]
     assert person.fields_of_work.filter(slug="migrantenorganisationen").exists()
+
+
+def test_the_six_main_groups_are_featured_with_teasers_and_published_fields(client, media):
+    load()
+
+    featured = TargetGroup.objects.filter(featured=True)
+    assert [group.slug for group in featured] == [
+        "frauen-und-maedchen",
+        "seniorinnen-und-senioren",
+        "familien-und-eltern",
+        "neuzugewanderte",
+        "migrantenorganisationen",
+        "fachkraefte-und-verwaltung",
+    ]
+    for group in featured:
+        assert group.get_translation("de").teaser, group.slug
+        assert group.get_translation("en").teaser, group.slug
+        assert group.fields_of_work.published().exists(), group.slug
+    home = client.get("/de/").content.decode()
+    assert "Wer sind Sie?" in home
+    assert 'href="/de/fuer/frauen-und-maedchen/">Frauen und Mädchen</a>' in home
+    assert "/de/fuer/kinder-und-jugendliche/" not in home
+    page = client.get("/de/fuer/seniorinnen-und-senioren/").content.decode()
+    assert "Vermittlung von Angeboten" in page

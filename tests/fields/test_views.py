@@ -164,8 +164,9 @@ def test_home_query_count_does_not_grow_with_fields(client, django_assert_num_qu
         FieldOfWorkFactory()
     client.get("/de/")
 
-    # fields, their translations, whether there is a sign-language video
-    with django_assert_num_queries(3):
+    # fields, their translations, featured target groups (none, so no translations query),
+    # whether there is a sign-language video
+    with django_assert_num_queries(4):
         client.get("/de/")
 
 
