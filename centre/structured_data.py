@@ -1,7 +1,9 @@
 """schema.org JSON-LD describing the centre, for search engines and other machines."""
 
 import datetime
+from urllib.parse import urljoin
 
+from django.urls import reverse
 from django.utils import timezone
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -54,13 +56,21 @@ def government_organization(centre, locations, url: str) -> dict:
     }
     if centre.mission:
         data["description"] = centre.mission
+    if centre.logo:
+        data["logo"] = urljoin(url, reverse("logo"))
     if centre.parent_organization:
         data["parentOrganization"] = {
             "@type": "GovernmentOrganization",
             "name": centre.parent_organization,
         }
+        if centre.website:
+            data["parentOrganization"]["url"] = centre.website
     contact_point = {"@type": "ContactPoint", "contactType": "customer service"}
-    for key, value in (("telephone", centre.phone), ("email", centre.email)):
+    for key, value in (
+        ("telephone", centre.phone),
+        ("faxNumber", centre.fax),
+        ("email", centre.email),
+    ):
         if value:
             data[key] = contact_point[key] = value
     if centre.language_codes:

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
 
@@ -80,6 +81,19 @@ def test_home_and_contact_describe_the_centre_as_government_organization(client,
         }
     ]
     assert data["location"][0]["name"] == "Haus der Vielfalt"
+
+
+def test_logo_fax_and_the_parent_authoritys_site_are_described(client, centre):
+    centre.logo = SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n" + bytes(16))
+    centre.fax = "0208 124"
+    centre.website = "https://www.musterstadt.example/"
+    centre.save()
+
+    data = structured_data(client.get("/de/").content.decode())
+
+    assert data["logo"] == "http://testserver/logo"
+    assert data["faxNumber"] == data["contactPoint"]["faxNumber"] == "0208 124"
+    assert data["parentOrganization"]["url"] == "https://www.musterstadt.example/"
 
 
 def test_pages_without_a_centre_profile_have_no_structured_data(client):
