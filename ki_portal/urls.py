@@ -7,8 +7,14 @@ from centre.sitemaps import PageSitemap
 from centre.views import robots_txt
 from fields.sitemaps import FieldOfWorkSitemap
 from ki_portal import views
+from news.sitemaps import EventSitemap, NewsItemSitemap
 
-SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "fields": FieldOfWorkSitemap,
+    "news": NewsItemSitemap,
+    "events": EventSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -20,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("handlungsfelder/", include("fields.urls")),
+    path("", include("news.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

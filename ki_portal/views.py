@@ -4,15 +4,30 @@ from django.utils.translation import gettext as _
 from centre.models import CentreProfile, Location
 from centre.structured_data import government_organization
 from fields.models import FieldOfWork
+from news.models import Event, NewsItem
+
+# How many news items and coming events the home page shows; the rest are on their lists.
+HOME_ENTRIES = 3
 
 
 def home(request):
     fields = FieldOfWork.objects.published().prefetch_related("translations")
+    news = NewsItem.objects.published().prefetch_related("translations")[:HOME_ENTRIES]
+    events = Event.objects.published().upcoming().prefetch_related("translations")[:HOME_ENTRIES]
     centre, location = CentreProfile.load(), Location.load_main()
     structured_data = centre and government_organization(
         centre, [location] if location else [], request.build_absolute_uri("/")
     )
-    return render(request, "home.html", {"fields": fields, "structured_data": structured_data})
+    return render(
+        request,
+        "home.html",
+        {
+            "fields": fields,
+            "news": news,
+            "events": events,
+            "structured_data": structured_data,
+        },
+    )
 
 
 def page_not_found(request, exception):

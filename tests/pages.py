@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from centre.models import (
     CentreProfile,
     Closure,
@@ -11,7 +13,14 @@ from centre.models import (
     OpeningHours,
     Weekday,
 )
-from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
+from tests.factories import (
+    DocumentFactory,
+    EventFactory,
+    FieldOfWorkFactory,
+    NewsItemFactory,
+    OfferFactory,
+    TargetGroupFactory,
+)
 
 LANGUAGES = ["de", "ar"]
 
@@ -19,6 +28,10 @@ PUBLIC_PAGES = {
     "home": "/{language}/",
     "fields": "/{language}/handlungsfelder/",
     "field": "/{language}/handlungsfelder/integration-durch-sport/",
+    "news": "/{language}/aktuelles/",
+    "news-item": "/{language}/aktuelles/frauentag-2024/",
+    "events": "/{language}/veranstaltungen/",
+    "event": "/{language}/veranstaltungen/internationaler-frauentag/",
     "contact": "/{language}/kontakt/",
     "imprint": "/{language}/impressum/",
     "privacy": "/{language}/datenschutz/",
@@ -89,4 +102,36 @@ def create_public_content():
         contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
     )
     sport.contact_persons.add(person)
+    create_news_and_events(location)
     return sport
+
+
+def create_news_and_events(location):
+    """Enough news for a second page, and a coming event at the centre's location."""
+    NewsItemFactory.create_batch(
+        10, published_on=datetime.date.today() - datetime.timedelta(days=7)
+    )
+    news = NewsItemFactory(
+        title="Rund 120 Frauen feiern den Internationalen Frauentag",
+        slug="frauentag-2024",
+        teaser="Das Integrationszentrum hat mit rund 120 Frauen gefeiert.",
+        body=(
+            "<p>Mit Grußworten und einem Frühstück.</p>"
+            "<h2>Austausch</h2><ul><li>Bedarfe und Wünsche</li></ul>"
+        ),
+    )
+    news.set_current_language("en")
+    news.title = "Around 120 women celebrate International Women's Day"
+    news.teaser = "The integration centre celebrated with around 120 women."
+    news.save()
+    starts_at = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    EventFactory(
+        title="Internationaler Frauentag",
+        slug="internationaler-frauentag",
+        venue="Haus der Vielfalt, Saal 1",
+        location=location,
+        starts_at=starts_at + datetime.timedelta(days=20),
+        ends_at=starts_at + datetime.timedelta(days=20, hours=4),
+        registration_note="Bitte melden Sie sich bis eine Woche vorher an.",
+    )
+    EventFactory(title="Netzwerktreffen", starts_at=starts_at + datetime.timedelta(days=40))
