@@ -1,16 +1,21 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from fields import demo_content
+from news import demo_content as news_demo_content
 
 
 class Command(BaseCommand):
     help = (
-        "Loads the demo centre (Oberhausen), its fields of work, offers and sample documents. "
+        "Loads the demo centre (Oberhausen), its fields of work, offers, sample documents, "
+        "news and events. "
         "Idempotent: a second run changes nothing."
     )
 
     def handle(self, *args, **options):
-        counts = demo_content.load()
+        with transaction.atomic():
+            counts = demo_content.load()
+            counts.update(news_demo_content.load())
         kinds = dict.fromkeys(kind for kind, _status in counts)
         for kind in kinds:
             self.stdout.write(
