@@ -12,6 +12,8 @@ class PageSitemap(Sitemap):
         return [
             "home",
             "fields:list",
+            "news:list",
+            "news:events",
             "centre:contact",
             "centre:imprint",
             "centre:privacy",

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "accounts",
     "centre",
     "fields",
+    "news",
 ]
 
 MIDDLEWARE = [

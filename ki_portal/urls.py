@@ -7,8 +7,15 @@ from centre.sitemaps import PageSitemap
 from centre.views import logo, robots_txt
 from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
 from ki_portal import views
+from news.sitemaps import EventSitemap, NewsItemSitemap
 
-SITEMAPS = {"pages": PageSitemap, "fields": FieldOfWorkSitemap, "groups": TargetGroupSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "fields": FieldOfWorkSitemap,
+    "groups": TargetGroupSitemap,
+    "news": NewsItemSitemap,
+    "events": EventSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -21,6 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("fields.urls")),
+    path("", include("news.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

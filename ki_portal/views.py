@@ -4,6 +4,10 @@ from django.utils.translation import gettext as _
 from centre.models import CentreProfile, InformationPage, Location, PageKind
 from centre.structured_data import government_organization
 from fields.models import FieldOfWork, TargetGroup
+from news.models import Event, NewsItem
+
+# How many news items and coming events the home page shows; the rest are on their lists.
+HOME_ENTRIES = 3
 
 
 def home(request):
@@ -11,6 +15,8 @@ def home(request):
     target_groups = (
         TargetGroup.objects.published().filter(featured=True).prefetch_related("translations")
     )
+    news = NewsItem.objects.published().prefetch_related("translations")[:HOME_ENTRIES]
+    events = Event.objects.published().upcoming().prefetch_related("translations")[:HOME_ENTRIES]
     centre, location = CentreProfile.load(), Location.load_main()
     structured_data = centre and government_organization(
         centre, [location] if location else [], request.build_absolute_uri("/")
@@ -28,6 +34,8 @@ def home(request):
             "target_groups": target_groups,
             "structured_data": structured_data,
             "sign_language": sign_language,
+            "news": news,
+            "events": events,
         },
     )
 

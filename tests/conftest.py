@@ -21,6 +21,14 @@ EDITOR_PERMISSIONS = [
     "delete_document",
     "view_document",
     "view_targetgroup",
+    "add_newsitem",
+    "change_newsitem",
+    "delete_newsitem",
+    "view_newsitem",
+    "add_event",
+    "change_event",
+    "delete_event",
+    "view_event",
 ]
 
 
@@ -48,7 +56,9 @@ def _empty_cache():
 def editor(db):
     group, _created = Group.objects.get_or_create(name="Redaktion")
     group.permissions.set(
-        Permission.objects.filter(content_type__app_label="fields", codename__in=EDITOR_PERMISSIONS)
+        Permission.objects.filter(
+            content_type__app_label__in=["fields", "news"], codename__in=EDITOR_PERMISSIONS
+        )
     )
     user = UserFactory(username="editor", is_staff=True)
     user.groups.add(group)
@@ -57,7 +67,7 @@ def editor(db):
 
 @pytest.fixture
 def outsider(db):
-    """A staff member of another department: may log in, may not touch fields of work."""
+    """A staff member of another department: may log in, may not touch the centre's content."""
     return UserFactory(username="outsider", is_staff=True)
 
 

@@ -1,10 +1,13 @@
+import datetime
 import struct
 
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from news.models import Event, NewsItem
 
 # The smallest file a PDF reader and the upload check accept as a PDF.
 MINIMAL_PDF = (
@@ -79,3 +82,27 @@ def mp4(seconds: int, timescale: int = 1000, version: int = 0) -> bytes:
         header = bytes(12) + struct.pack(">II", timescale, seconds * timescale)
     movie = mp4_box(b"moov", mp4_box(b"mvhd", header + bytes(80)))
     return mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2") + movie
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+
+    title = factory.Sequence(lambda n: f"Meldung {n}")
+    teaser = factory.LazyAttribute(lambda item: f"Worum es in der {item.title} geht.")
+    body = "<p>Text der Meldung.</p>"
+    slug = factory.Sequence(lambda n: f"meldung-{n}")
+    published_on = factory.LazyFunction(timezone.localdate)
+    is_published = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    description = "<p>Was bei der Veranstaltung geschieht.</p>"
+    venue = "Zentrum Altenberg"
+    slug = factory.Sequence(lambda n: f"veranstaltung-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    is_published = True

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from centre.models import (
     AccessibilityStatement,
@@ -21,7 +22,9 @@ from centre.models import (
 )
 from tests.factories import (
     DocumentFactory,
+    EventFactory,
     FieldOfWorkFactory,
+    NewsItemFactory,
     OfferFactory,
     TargetGroupFactory,
     mp4,
@@ -34,6 +37,10 @@ PUBLIC_PAGES = {
     "fields": "/{language}/handlungsfelder/",
     "field": "/{language}/handlungsfelder/integration-durch-sport/",
     "target-group": "/{language}/fuer/neuzugewanderte/",
+    "news": "/{language}/aktuelles/",
+    "news-item": "/{language}/aktuelles/frauentag-2024/",
+    "events": "/{language}/veranstaltungen/",
+    "event": "/{language}/veranstaltungen/internationaler-frauentag/",
     "contact": "/{language}/kontakt/",
     "imprint": "/{language}/impressum/",
     "privacy": "/{language}/datenschutz/",
@@ -123,6 +130,7 @@ def create_public_content():
         contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
     )
     sport.contact_persons.add(person)
+    create_news_and_events(location)
     return sport
 
 
@@ -151,3 +159,34 @@ def create_information_pages():
         ombudsstelle="Ombudsstelle für barrierefreie Informationstechnik\nDüsseldorf",
         ombudsstelle_email="ombudsstelle@example.org",
     )
+
+
+def create_news_and_events(location):
+    """Enough news for a second page, and a coming event at the centre's location."""
+    NewsItemFactory.create_batch(
+        10, published_on=datetime.date.today() - datetime.timedelta(days=7)
+    )
+    news = NewsItemFactory(
+        title="Rund 120 Frauen feiern den Internationalen Frauentag",
+        slug="frauentag-2024",
+        teaser="Das Integrationszentrum hat mit rund 120 Frauen gefeiert.",
+        body=(
+            "<p>Mit Grußworten und einem Frühstück.</p>"
+            "<h2>Austausch</h2><ul><li>Bedarfe und Wünsche</li></ul>"
+        ),
+    )
+    news.set_current_language("en")
+    news.title = "Around 120 women celebrate International Women's Day"
+    news.teaser = "The integration centre celebrated with around 120 women."
+    news.save()
+    starts_at = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    EventFactory(
+        title="Internationaler Frauentag",
+        slug="internationaler-frauentag",
+        venue="Haus der Vielfalt, Saal 1",
+        location=location,
+        starts_at=starts_at + datetime.timedelta(days=20),
+        ends_at=starts_at + datetime.timedelta(days=20, hours=4),
+        registration_note="Bitte melden Sie sich bis eine Woche vorher an.",
+    )
+    EventFactory(title="Netzwerktreffen", starts_at=starts_at + datetime.timedelta(days=40))

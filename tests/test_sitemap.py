@@ -1,12 +1,19 @@
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import FieldOfWorkFactory, TargetGroupFactory
+from tests.factories import (
+    EventFactory,
+    FieldOfWorkFactory,
+    NewsItemFactory,
+    TargetGroupFactory,
+)
 from tests.pages import LANGUAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
+ONE_DAY = datetime.timedelta(days=1)
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -15,6 +22,11 @@ def sitemap(client):
     FieldOfWorkFactory(slug="integration-durch-sport")
     FieldOfWorkFactory(slug="entwurf", is_published=False)
     TargetGroupFactory(slug="neuzugewanderte")
+    NewsItemFactory(slug="frauentag-2024")
+    NewsItemFactory(slug="entwurf-meldung", is_published=False)
+    NewsItemFactory(slug="entwurf-von-morgen", published_on=datetime.date.today() + ONE_DAY)
+    EventFactory(slug="internationaler-frauentag")
+    EventFactory(slug="entwurf-termin", is_published=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return ET.fromstring(response.content)

@@ -191,8 +191,9 @@ def test_home_query_count_does_not_grow_with_featured_groups(client, django_asse
         FieldOfWorkFactory()
     client.get("/ar/")
 
-    # fields, their translations, featured groups, their translations, sign-language video
-    with django_assert_num_queries(5):
+    # fields, their translations, featured groups, their translations, news and events
+    # (none, so no translations), whether there is a sign-language video
+    with django_assert_num_queries(7):
         response = client.get("/ar/")
 
     assert response.content.decode().count("/ar/fuer/zielgruppe-") == 7

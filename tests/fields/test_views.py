@@ -164,9 +164,9 @@ def test_home_query_count_does_not_grow_with_fields(client, django_assert_num_qu
         FieldOfWorkFactory()
     client.get("/de/")
 
-    # fields, their translations, featured target groups (none, so no translations query),
-    # whether there is a sign-language video
-    with django_assert_num_queries(4):
+    # fields, their translations, featured target groups, news, events (none of these three,
+    # so no translations to fetch), whether there is a sign-language video
+    with django_assert_num_queries(6):
         client.get("/de/")
 
 

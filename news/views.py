@@ -1,0 +1,89 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from news import structured_data
+from news.models import Event, NewsItem
+
+
+def can_preview(user, model) -> bool:
+    """Staff who may edit a model also see its unpublished entries, marked as a preview."""
+    return (
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm(f"news.change_{model._meta.model_name}")
+    )
+
+
+def visible(user, model):
+    entries = model.objects.all()
+    return entries if can_preview(user, model) else entries.published()
+
+
+class NewsListView(ListView):
+    """Published news, newest first; a page number beyond the last page is not found."""
+
+    context_object_name = "news"
+    paginate_by = 10
+    extra_context = {"crumbs": [{"title": _("Aktuelles")}]}
+
+    def get_queryset(self):
+        return NewsItem.objects.published().prefetch_related("translations")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(
+            page.number, on_each_side=1, on_ends=1
+        )
+        return context
+
+
+class NewsDetailView(DetailView):
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return visible(self.request.user, NewsItem).prefetch_related("translations")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [
+            {"title": _("Aktuelles"), "url": reverse("news:list")},
+            {"title": self.object.title},
+        ]
+        context["structured_data"] = structured_data.news_article(
+            self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
+        )
+        return context
+
+
+class EventListView(ListView):
+    """Coming events, soonest first; past events keep their own pages."""
+
+    context_object_name = "events"
+    extra_context = {"crumbs": [{"title": _("Veranstaltungen")}]}
+
+    def get_queryset(self):
+        return Event.objects.published().upcoming().prefetch_related("translations")
+
+
+class EventDetailView(DetailView):
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            visible(self.request.user, Event)
+            .select_related("location")
+            .prefetch_related("translations", "location__translations")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [
+            {"title": _("Veranstaltungen"), "url": reverse("news:events")},
+            {"title": self.object.title},
+        ]
+        context["structured_data"] = structured_data.event(
+            self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
+        )
+        return context
