@@ -16,6 +16,7 @@ class PageSitemap(Sitemap):
             "centre:imprint",
             "centre:privacy",
             "centre:accessibility",
+            "centre:barrier-feedback",
             "centre:easy-language",
         ]
 

@@ -1,12 +1,15 @@
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
+from centre.forms import BarrierFeedbackForm
 from centre.models import CentreProfile, Closure, ContactPerson, Location
+from centre.services import barrier_feedback_create
 from centre.structured_data import government_organization
 
 # The legally required pages. Their content is maintained by the centre; until
@@ -22,6 +25,42 @@ LEGAL_PAGES = {
 def legal_page(request, page):
     title = LEGAL_PAGES[page]
     return render(request, "centre/legal_page.html", {"title": title, "crumbs": [{"title": title}]})
+
+
+def barrier_feedback_crumbs(title):
+    return [
+        {"title": LEGAL_PAGES["accessibility"], "url": reverse("centre:accessibility")},
+        {"title": title},
+    ]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def barrier_feedback(request):
+    """The form to report a barrier; "?seite=<address>" names the page it was met on."""
+    if request.method == "POST":
+        form = BarrierFeedbackForm(request.POST)
+        if form.is_valid():
+            barrier_feedback_create(**form.cleaned_data, site_url=request.build_absolute_uri("/"))
+            return redirect("centre:barrier-feedback-thanks")
+    else:
+        form = BarrierFeedbackForm(
+            initial=BarrierFeedbackForm.initial_page(request.GET.get("seite", ""))
+        )
+    title = _("Barriere melden")
+    return render(
+        request,
+        "centre/barrierfeedback_form.html",
+        {"title": title, "crumbs": barrier_feedback_crumbs(title), "form": form},
+    )
+
+
+def barrier_feedback_thanks(request):
+    title = _("Vielen Dank für Ihre Rückmeldung")
+    return render(
+        request,
+        "centre/barrierfeedback_thanks.html",
+        {"title": title, "crumbs": barrier_feedback_crumbs(title)},
+    )
 
 
 def contact(request):
