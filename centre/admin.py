@@ -10,6 +10,7 @@ from parler.admin import TranslatableAdmin, TranslatableStackedInline, Translata
 
 from centre.models import (
     AccessibilityStatement,
+    BarrierFeedback,
     CentreProfile,
     Closure,
     ConsultationHours,
@@ -60,7 +61,7 @@ class CentreProfileAdmin(TranslatableAdmin):
 
     def has_add_permission(self, request):
         # A deployment serves exactly one centre.
-        return not CentreProfile.objects.exists() and super().has_add_permission(request)
+        return super().has_add_permission(request) and not CentreProfile.objects.exists()
 
 
 class WeeklyHoursFormSet(forms.BaseInlineFormSet):
@@ -139,8 +140,11 @@ class InformationPageAdmin(TranslatableAdmin):
         return ["kind"] if obj else []
 
     def has_add_permission(self, request):
-        missing = set(PageKind.values) - set(InformationPage.objects.values_list("kind", flat=True))
-        return bool(missing) and super().has_add_permission(request)
+        # Permission first: the admin asks for every model on every page.
+        if not super().has_add_permission(request):
+            return False
+        existing = InformationPage.objects.values_list("kind", flat=True)
+        return bool(set(PageKind.values) - set(existing))
 
 
 @admin.register(AccessibilityStatement)
@@ -149,7 +153,7 @@ class AccessibilityStatementAdmin(TranslatableAdmin):
     formfield_overrides = HTTPS_URLS
 
     def has_add_permission(self, request):
-        return not AccessibilityStatement.objects.exists() and super().has_add_permission(request)
+        return super().has_add_permission(request) and not AccessibilityStatement.objects.exists()
 
     def warn_when_review_due(self, request, statement):
         if statement and statement.review_due():
@@ -172,3 +176,92 @@ class AccessibilityStatementAdmin(TranslatableAdmin):
         if request.method == "GET":
             self.warn_when_review_due(request, self.get_object(request, object_id))
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+class FeedbackStateFilter(admin.SimpleListFilter):
+    title = gettext_lazy("Stand")
+    parameter_name = "stand"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("offen", _("unbeantwortet")),
+            ("ueberfaellig", _("überfällig")),
+            ("beantwortet", _("beantwortet")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "offen":
+                return queryset.unanswered()
+            case "ueberfaellig":
+                return queryset.overdue()
+            case "beantwortet":
+                return queryset.answered()
+        return queryset
+
+
+@admin.register(BarrierFeedback)
+class BarrierFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "due_on", "answered_on", "overdue", "page_url"]
+    list_filter = [FeedbackStateFilter]
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (
+            gettext_lazy("Rückmeldung"),
+            {"fields": ["description", "page_url", "name", "email", "created_at", "due_on"]},
+        ),
+        (gettext_lazy("Bearbeitung"), {"fields": ["answered_on", "staff_note"]}),
+        (
+            gettext_lazy("Antwortvorlage"),
+            {
+                "fields": ["reply_template"],
+                "description": gettext_lazy(
+                    "Zum Kopieren in Ihre Antwort-E-Mail; ergänzen Sie, was Sie getan haben."
+                ),
+            },
+        ),
+    ]
+    # What the person sent stays as it was sent; staff only record their answer.
+    readonly_fields = [
+        "description",
+        "page_url",
+        "name",
+        "email",
+        "created_at",
+        "due_on",
+        "reply_template",
+    ]
+
+    def has_add_permission(self, request):
+        # Reports come only from the public form.
+        return False
+
+    @admin.display(boolean=True, description=gettext_lazy("überfällig"))
+    def overdue(self, feedback):
+        return feedback.is_overdue
+
+    @admin.display(description=gettext_lazy("Antwortvorlage"))
+    def reply_template(self, feedback):
+        """A polite answer to start from, as plain text: the admin escapes what the person typed."""
+        if feedback.name:
+            greeting = _("Guten Tag %(name)s,") % {"name": feedback.name}
+        else:
+            greeting = _("Sehr geehrte Damen und Herren,")
+        return "\n\n".join(
+            [
+                greeting,
+                _(
+                    "vielen Dank für Ihre Rückmeldung vom %(date)s zur Barrierefreiheit "
+                    "unserer Internetseite. Sie helfen uns damit, unser Angebot für alle "
+                    "zugänglich zu machen."
+                )
+                % {"date": date_format(feedback.received_on, "SHORT_DATE_FORMAT")},
+                _("[Was wir geprüft und geändert haben oder bis wann wir die Barriere beheben.]"),
+                _(
+                    "Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
+                    "Ombudsstelle für barrierefreie Informationstechnik des Landes "
+                    "Nordrhein-Westfalen wenden."
+                ),
+                _("Mit freundlichen Grüßen"),
+            ]
+        )

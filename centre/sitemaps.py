@@ -18,6 +18,7 @@ class PageSitemap(Sitemap):
             "centre:imprint",
             "centre:privacy",
             "centre:accessibility",
+            "centre:barrier-feedback",
             "centre:easy-language",
             "centre:about",
         ]

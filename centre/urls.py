@@ -10,6 +10,12 @@ urlpatterns = [
     path("impressum/", views.information_page, {"kind": "imprint"}, name="imprint"),
     path("datenschutz/", views.information_page, {"kind": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.accessibility_statement, name="accessibility"),
+    path("barrierefreiheit/rueckmeldung/", views.barrier_feedback, name="barrier-feedback"),
+    path(
+        "barrierefreiheit/rueckmeldung/danke/",
+        views.barrier_feedback_thanks,
+        name="barrier-feedback-thanks",
+    ),
     path(
         "leichte-sprache/",
         views.information_page,

@@ -1,11 +1,13 @@
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
+from centre.forms import BarrierFeedbackForm
 from centre.models import (
     AccessibilityStatement,
     CentreProfile,
@@ -17,6 +19,7 @@ from centre.models import (
     PageKind,
     PageSection,
 )
+from centre.services import barrier_feedback_create
 from centre.structured_data import government_organization
 
 
@@ -46,8 +49,11 @@ def information_page(request, kind):
     )
 
 
+ACCESSIBILITY_TITLE = _("Erklärung zur Barrierefreiheit")
+
+
 def accessibility_statement(request):
-    title = _("Erklärung zur Barrierefreiheit")
+    title = ACCESSIBILITY_TITLE
     return render(
         request,
         "centre/accessibility.html",
@@ -74,6 +80,42 @@ def logo(request):
     response = FileResponse(centre.logo.open("rb"))
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def barrier_feedback_crumbs(title):
+    return [
+        {"title": ACCESSIBILITY_TITLE, "url": reverse("centre:accessibility")},
+        {"title": title},
+    ]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def barrier_feedback(request):
+    """The form to report a barrier; "?seite=<address>" names the page it was met on."""
+    if request.method == "POST":
+        form = BarrierFeedbackForm(request.POST)
+        if form.is_valid():
+            barrier_feedback_create(**form.cleaned_data, site_url=request.build_absolute_uri("/"))
+            return redirect("centre:barrier-feedback-thanks")
+    else:
+        form = BarrierFeedbackForm(
+            initial=BarrierFeedbackForm.initial_page(request.GET.get("seite", ""))
+        )
+    title = _("Barriere melden")
+    return render(
+        request,
+        "centre/barrierfeedback_form.html",
+        {"title": title, "crumbs": barrier_feedback_crumbs(title), "form": form},
+    )
+
+
+def barrier_feedback_thanks(request):
+    title = _("Vielen Dank für Ihre Rückmeldung")
+    return render(
+        request,
+        "centre/barrierfeedback_thanks.html",
+        {"title": title, "crumbs": barrier_feedback_crumbs(title)},
+    )
 
 
 def contact(request):

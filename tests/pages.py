@@ -45,10 +45,17 @@ PUBLIC_PAGES = {
     "imprint": "/{language}/impressum/",
     "privacy": "/{language}/datenschutz/",
     "accessibility": "/{language}/barrierefreiheit/",
+    "barrier-feedback": "/{language}/barrierefreiheit/rueckmeldung/",
+    "barrier-feedback-thanks": "/{language}/barrierefreiheit/rueckmeldung/danke/",
     "easy-language": "/{language}/leichte-sprache/",
     "about": "/{language}/ueber-uns/",
     "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
 }
+
+# Pages with a form set the CSRF cookie; every other page sets none.
+PAGES_WITH_A_FORM = {"barrier-feedback"}
+# An error page and a page only reached after sending a form are no place to land from search.
+NOT_IN_SITEMAP = {"not-found", "barrier-feedback-thanks"}
 
 
 def create_public_content():

@@ -2,12 +2,17 @@ import re
 
 import pytest
 
-from tests.pages import LANGUAGES, PUBLIC_PAGES, create_public_content
+from tests.pages import LANGUAGES, PAGES_WITH_A_FORM, PUBLIC_PAGES, create_public_content
 
 pytestmark = pytest.mark.django_db
 
 VISITED = ["/"] + [
     path.format(language=language) for language in LANGUAGES for path in PUBLIC_PAGES.values()
+]
+WITH_A_FORM = [
+    PUBLIC_PAGES[name].format(language=language)
+    for language in LANGUAGES
+    for name in sorted(PAGES_WITH_A_FORM)
 ]
 
 # Attributes through which a page makes the browser fetch something.
@@ -21,12 +26,24 @@ def content(db):
     return create_public_content()
 
 
-@pytest.mark.parametrize("path", VISITED)
+@pytest.mark.parametrize("path", [path for path in VISITED if path not in WITH_A_FORM])
 def test_anonymous_visit_sets_no_cookie(client, content, path):
     response = client.get(path)
 
     assert response.cookies == {}
     assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("path", WITH_A_FORM)
+def test_a_page_with_a_form_sets_only_the_csrf_cookie_out_of_reach_of_scripts(
+    client, content, path
+):
+    response = client.get(path)
+
+    assert list(response.cookies) == ["csrftoken"]
+    cookie = response.cookies["csrftoken"]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
 
 
 @pytest.mark.parametrize("path", VISITED[1:])

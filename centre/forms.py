@@ -1,0 +1,108 @@
+import re
+import unicodedata
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Layout, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from centre.models import BarrierFeedback, validate_page_address
+
+# A tag as a browser would read it ("<b>", "</p>", "<!--") or the start of a script.
+# "a < b" is no tag, so comparisons in a description stay allowed.
+HTML_TAG = re.compile(r"<[a-z!?/][^<>]*>|<script", re.IGNORECASE)
+# Control characters are invisible and have no place in a message; tabs and line breaks do.
+CONTROL_CHARACTERS = dict.fromkeys(
+    code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n"
+)
+
+
+def normalise_text(value: str) -> str:
+    """NFC-normalised, without invisible control characters, without surrounding whitespace."""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    return value.translate(CONTROL_CHARACTERS).strip()
+
+
+class PlainTextField(forms.CharField):
+    """Text as typed, normalised; markup is refused with a message instead of stored."""
+
+    def to_python(self, value):
+        value = normalise_text(super().to_python(value))
+        if HTML_TAG.search(value):
+            raise ValidationError(_("Bitte geben Sie keinen HTML-Code ein."), code="html")
+        return value
+
+
+class PlainEmailField(PlainTextField, forms.EmailField):
+    pass
+
+
+class PageAddressField(PlainTextField):
+    default_validators = [validate_page_address]
+
+
+class BarrierFeedbackForm(forms.ModelForm):
+    class Meta:
+        model = BarrierFeedback
+        fields = ["page_url", "description", "name", "email"]
+        field_classes = {
+            "page_url": PageAddressField,
+            "description": PlainTextField,
+            "name": PlainTextField,
+            "email": PlainEmailField,
+        }
+        # autocomplete names the person's own data (WCAG 1.3.5); addresses read left to right
+        # also in Arabic or Persian.
+        widgets = {
+            "page_url": forms.TextInput(attrs={"inputmode": "url", "dir": "ltr"}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+        }
+        labels = {
+            "page_url": _("Adresse der Seite"),
+            "description": _("Was hat nicht funktioniert?"),
+            "name": _("Ihr Name"),
+            "email": _("Ihre E-Mail-Adresse"),
+        }
+        help_texts = {
+            "page_url": _(
+                "Die Seite, auf der Sie auf die Barriere gestoßen sind, z. B. „/de/kontakt/“ "
+                "oder „https://…“. Wenn Sie über einen Link auf einer Seite hierher gekommen "
+                "sind, ist sie schon eingetragen."
+            ),
+            "description": _(
+                "Beschreiben Sie bitte, was Sie tun wollten und woran es gescheitert ist, "
+                "z. B. ein Dokument, das Ihr Vorleseprogramm nicht lesen kann. "
+                "Höchstens 5.000 Zeichen."
+            ),
+            "name": _("Damit wir Sie in unserer Antwort ansprechen können."),
+            "email": _(
+                "Nur wenn Sie eine Antwort möchten. Wir schreiben Ihnen nur zu dieser Rückmeldung."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # The error message names the limit; the browser would cut pasted text silently.
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper()
+        # Posting to the bare address keeps "?seite=" and a "#field" from the error summary
+        # out of the thanks page's address.
+        self.helper.form_action = reverse("centre:barrier-feedback")
+        self.helper.layout = Layout(
+            *self.fields,
+            HTML('{% include "includes/_barrier_feedback_privacy.html" %}'),
+        )
+        self.helper.add_input(Submit("send", _("Rückmeldung senden")))
+
+    @classmethod
+    def initial_page(cls, address: str) -> dict:
+        """The page to prefill from a link's query, if it is a valid page address."""
+        try:
+            return {"page_url": cls.base_fields["page_url"].clean(address)}
+        except ValidationError:
+            return {}
