@@ -1,6 +1,3 @@
-import re
-import unicodedata
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
@@ -9,34 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centre.models import BarrierFeedback, validate_page_address
-
-# A tag as a browser would read it ("<b>", "</p>", "<!--") or the start of a script.
-# "a < b" is no tag, so comparisons in a description stay allowed.
-HTML_TAG = re.compile(r"<[a-z!?/][^<>]*>|<script", re.IGNORECASE)
-# Control characters are invisible and have no place in a message; tabs and line breaks do.
-CONTROL_CHARACTERS = dict.fromkeys(
-    code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n"
-)
-
-
-def normalise_text(value: str) -> str:
-    """NFC-normalised, without invisible control characters, without surrounding whitespace."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return value.translate(CONTROL_CHARACTERS).strip()
-
-
-class PlainTextField(forms.CharField):
-    """Text as typed, normalised; markup is refused with a message instead of stored."""
-
-    def to_python(self, value):
-        value = normalise_text(super().to_python(value))
-        if HTML_TAG.search(value):
-            raise ValidationError(_("Bitte geben Sie keinen HTML-Code ein."), code="html")
-        return value
-
-
-class PlainEmailField(PlainTextField, forms.EmailField):
-    pass
+from ki_portal.forms import PlainEmailField, PlainTextField
 
 
 class PageAddressField(PlainTextField):

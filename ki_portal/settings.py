@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "centre",
     "fields",
     "news",
+    "organisations",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,11 @@ DOCUMENT_MAX_BYTES = env_int("KI_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 VIDEO_MAX_BYTES = env_int("KI_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# The request header in which the reverse proxy passes the visitor's address, as Django
+# names it (e.g. "HTTP_X_FORWARDED_FOR"); empty means the socket's peer address. Form rate
+# limits count per address, so behind a proxy this must be set.
+CLIENT_ADDRESS_HEADER = env_str("KI_CLIENT_ADDRESS_HEADER", "")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["kern"]
 CRISPY_TEMPLATE_PACK = "kern"
 
@@ -199,6 +205,8 @@ EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ki-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in mails sent outside a request (daily commands).
+SITE_URL = env_str("KI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # No cookie for anonymous visitors except CSRF where a form needs it; both
 # cookies stay on this site and out of reach of scripts.

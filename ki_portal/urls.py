@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("fields.urls")),
     path("", include("news.urls")),
+    path("", include("organisations.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

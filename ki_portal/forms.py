@@ -1,0 +1,135 @@
+"""Form fields every public form uses: text is normalised before "required" applies."""
+
+import re
+import time
+import unicodedata
+
+from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# A tag as a browser would read it ("<b>", "</p>", "<!--") or the start of a script.
+# "a < b" is no tag, so comparisons in a description stay allowed.
+HTML_TAG = re.compile(r"<[a-z!?/][^<>]*>|<script", re.IGNORECASE)
+
+# Removed from every input: control characters (tabs and line breaks stay), the bidi
+# controls that can make a name display as something else (U+061C, U+200E/F,
+# U+202A–U+202E, U+2066–U+2069), and invisible characters (zero width space, word
+# joiner, invisible operators, byte order mark, soft hyphen). The zero width
+# (non-)joiners U+200C/U+200D stay: Persian and several Indic scripts need them.
+STRIPPED_CHARACTERS = dict.fromkeys(
+    [
+        *(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n"),
+        0x00AD,
+        0x061C,
+        0x180E,
+        0x200B,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+    ]
+)
+
+
+def normalise_text(value: str) -> str:
+    """NFC-normalised, without invisible and bidi control characters, without surrounding
+    whitespace."""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    return value.translate(STRIPPED_CHARACTERS).strip()
+
+
+class PlainTextField(forms.CharField):
+    """Text as typed, normalised; markup is refused with a message instead of stored."""
+
+    def to_python(self, value):
+        value = normalise_text(super().to_python(value))
+        if HTML_TAG.search(value):
+            raise ValidationError(_("Bitte geben Sie keinen HTML-Code ein."), code="html")
+        return value
+
+
+class PlainEmailField(PlainTextField, forms.EmailField):
+    pass
+
+
+# German and international numbers as people write them: "0208 825-1234",
+# "+49 (0)208 8251234", "0049 176 12345678"; at least 6 and at most 15 digits (E.164).
+PHONE_CHARACTERS = re.compile(r"^\+?[\d\s()/.-]+$")
+
+
+class PhoneField(PlainTextField):
+    """A phone number, stored as typed (normalised spacing) once it looks dialable."""
+
+    def to_python(self, value):
+        value = " ".join(super().to_python(value).split())
+        digits = sum(c.isdigit() for c in value)
+        if value and (not PHONE_CHARACTERS.match(value) or not 6 <= digits <= 15):
+            raise ValidationError(
+                _(
+                    "Bitte geben Sie eine Telefonnummer aus Ziffern an, z. B. „0208 825-1234“ "
+                    "oder „+49 208 8251234“."
+                ),
+                code="phone",
+            )
+        return value
+
+
+# People need longer than this to fill in a form; scripts that post at once do not.
+MINIMUM_FILL_SECONDS = 3
+STARTED_SALT = "ki_portal.form-started"
+
+
+def form_started_token(at: float | None = None) -> str:
+    """When the form was shown, signed so it cannot be backdated."""
+    return signing.dumps(time.time() if at is None else at, salt=STARTED_SALT)
+
+
+class SpamProtectionMixin(forms.Form):
+    """A honeypot field hidden by CSS and a minimum fill time, without third parties.
+
+    A filled honeypot sets `is_spam`: the view then answers as if all went well and
+    stores nothing, so a script learns nothing. Sending too fast gets a message, because a
+    person with a password manager can be that fast too.
+    """
+
+    # Named like a field bots like to fill; people never see it (class portal-honeypot).
+    fax_number = forms.CharField(
+        label=_("Bitte lassen Sie dieses Feld leer."),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    is_spam = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = form_started_token()
+        if self.is_bound:
+            # A form shown again (with errors) starts a new clock from now on.
+            self.data = self.data.copy()
+            self._started_value = self.data.get(self.add_prefix("started"), "")
+            self.data[self.add_prefix("started")] = self.fields["started"].initial
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("fax_number"):
+            self.is_spam = True
+            raise ValidationError(_("Das Formular konnte nicht gesendet werden."), code="spam")
+        try:
+            started = signing.loads(self._started_value, salt=STARTED_SALT)
+        except signing.BadSignature:
+            started = None
+        if not isinstance(started, int | float) or time.time() - started < MINIMUM_FILL_SECONDS:
+            raise ValidationError(
+                _(
+                    "Das ging so schnell, dass wir eine automatische Eingabe vermuten. Bitte "
+                    "prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal."
+                ),
+                code="too_fast",
+            )
+        return cleaned_data

@@ -1,0 +1,401 @@
+import datetime
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ki_portal.forms import (
+    PhoneField,
+    PlainEmailField,
+    PlainTextField,
+    SpamProtectionMixin,
+)
+from organisations.models import (
+    REGISTER_NUMBER,
+    Activity,
+    Audience,
+    District,
+    Language,
+    LegalForm,
+    Organisation,
+    QualificationTopic,
+)
+
+# Raised together with the text shown at the consent checkbox; the registration stores
+# both, so it is always clear which wording a representative agreed to.
+PRIVACY_NOTICE_VERSION = "2026-11"
+PRIVACY_NOTICE = _(
+    "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
+    "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
+    "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
+    "nur die Angaben, bei denen Sie „veröffentlichen“ ankreuzen; das können Sie jederzeit "
+    "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
+    "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort."
+)
+MAX_SOCIAL_LINKS = 5
+
+
+class LanguageChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        # Each name in its own language, so screen readers pronounce it right (WCAG 3.1.2).
+        return format_html('<span lang="{}">{}</span>', obj.code, obj.name)
+
+
+class NamedChoiceField(forms.ModelMultipleChoiceField):
+    """Entries of a staff-maintained list, named in the page's language."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(
+            queryset.with_german_name().prefetch_related("translations").distinct(), **kwargs
+        )
+
+
+class LinkListField(PlainTextField):
+    """Up to five web addresses, one per line; "https://" is added when missing."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "dir": "ltr", "inputmode": "url"})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        lines = [line.strip() for line in super().to_python(value).splitlines() if line.strip()]
+        if len(lines) > MAX_SOCIAL_LINKS:
+            raise ValidationError(
+                _("Bitte geben Sie höchstens %(count)d Adressen an."),
+                params={"count": MAX_SOCIAL_LINKS},
+                code="too_many",
+            )
+        links = []
+        for line in lines:
+            link = line if "://" in line else f"https://{line}"
+            try:
+                URLValidator(schemes=["http", "https"])(link)
+            except ValidationError:
+                raise ValidationError(
+                    _("„%(line)s“ ist keine Web-Adresse. Bitte eine Adresse pro Zeile."),
+                    params={"line": line},
+                    code="invalid",
+                ) from None
+            links.append(link)
+        return links
+
+
+class OrganisationForm(forms.ModelForm):
+    """What a representative enters about the organisation, for a registration or a change."""
+
+    languages = LanguageChoiceField(
+        queryset=Language.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Sprachen, in denen die Organisation arbeitet"),
+    )
+    activities = NamedChoiceField(
+        Activity.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Tätigkeitsfelder"),
+    )
+    audiences = NamedChoiceField(
+        Audience.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Zielgruppen"),
+    )
+    website = forms.URLField(
+        assume_scheme="https",
+        required=False,
+        max_length=300,
+        label=_("Website"),
+        help_text=_("Zum Beispiel „www.ihr-verein.de“. Sie erscheint im Verzeichnis."),
+        widget=forms.URLInput(attrs={"dir": "ltr"}),
+    )
+    social_links = LinkListField(
+        required=False,
+        label=_("Soziale Medien"),
+        help_text=_("Bis zu fünf Adressen, eine pro Zeile, z. B. „instagram.com/ihr-verein“."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "legal_form",
+            "register_court",
+            "register_number",
+            "founded_year",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "website",
+            "social_links",
+            "languages",
+            "activities",
+            "audiences",
+            "description",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+            "publish_address",
+            "publish_contact_name",
+            "publish_contact_email",
+            "publish_contact_phone",
+        ]
+        field_classes = {
+            "name": PlainTextField,
+            "register_court": PlainTextField,
+            "register_number": PlainTextField,
+            "street": PlainTextField,
+            "postal_code": PlainTextField,
+            "city": PlainTextField,
+            "description": PlainTextField,
+            "contact_name": PlainTextField,
+            "contact_role": PlainTextField,
+            "contact_email": PlainEmailField,
+            "contact_phone": PhoneField,
+        }
+        widgets = {
+            "legal_form": forms.RadioSelect,
+            "founded_year": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "postal_code": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "postal-code", "dir": "ltr"}
+            ),
+            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "register_number": forms.TextInput(attrs={"dir": "ltr"}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+            "contact_phone": forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}
+            ),
+        }
+        labels = {
+            "name": _("Name der Organisation"),
+            "founded_year": _("Gründungsjahr"),
+            "contact_name": _("Name"),
+            "contact_role": _("Funktion in der Organisation"),
+            "contact_email": _("E-Mail-Adresse"),
+            "contact_phone": _("Telefonnummer"),
+            "publish_address": _("Die Anschrift darf veröffentlicht werden."),
+            "publish_contact_name": _("Name und Funktion dürfen veröffentlicht werden."),
+            "publish_contact_email": _("Die E-Mail-Adresse darf veröffentlicht werden."),
+            "publish_contact_phone": _("Die Telefonnummer darf veröffentlicht werden."),
+        }
+        help_texts = {
+            "name": _("So, wie die Organisation heißt, z. B. „Kulturverein Musterstadt e. V.“."),
+            "register_court": _(
+                "Nur bei eingetragenen Organisationen, z. B. „Amtsgericht Duisburg“."
+            ),
+            "register_number": _("Zum Beispiel „VR 1234“ (Vereinsregister) oder „HRB 5678“."),
+            "founded_year": _("Vier Ziffern, z. B. „1998“."),
+            "postal_code": _("Fünf Ziffern."),
+            "district": _("Damit man Sie im Verzeichnis nach Stadtteil findet."),
+            "description": _(
+                "Was macht Ihre Organisation, für wen, wo? Höchstens 1.500 Zeichen. "
+                "Diese Beschreibung erscheint im Verzeichnis."
+            ),
+            "contact_email": _(
+                "An diese Adresse schicken wir den Bestätigungslink und alle Nachrichten "
+                "zu Ihrem Eintrag."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.all()
+        self.fields["district"].empty_label = _("– bitte wählen –")
+        self.fields["contact_email"].required = True
+        self.fields["contact_name"].required = True
+        for field in self.fields.values():
+            # The error message names the limit; the browser would cut pasted text silently.
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Die Organisation"),
+                "name",
+                "legal_form",
+                "register_court",
+                "register_number",
+                "founded_year",
+            ),
+            Fieldset(
+                _("Anschrift und Internet"),
+                "street",
+                "postal_code",
+                "city",
+                "district",
+                "website",
+                "social_links",
+            ),
+            Fieldset(_("Arbeit"), "languages", "activities", "audiences", "description"),
+            Fieldset(
+                _("Ansprechperson"),
+                "contact_name",
+                "contact_role",
+                "contact_email",
+                "contact_phone",
+            ),
+            Fieldset(
+                _("Was darf im Verzeichnis stehen?"),
+                HTML(
+                    '<p class="kern-body">{% load i18n %}{% blocktranslate trimmed %}'
+                    "Name, Rechtsform, Gründungsjahr, Stadtteil, Website, soziale Medien, "
+                    "Sprachen, Tätigkeitsfelder, Zielgruppen und Beschreibung erscheinen "
+                    "im Verzeichnis. Alles Weitere nur, wenn Sie es hier erlauben."
+                    "{% endblocktranslate %}</p>"
+                ),
+                "publish_address",
+                "publish_contact_name",
+                "publish_contact_email",
+                "publish_contact_phone",
+            ),
+        )
+
+    def clean_founded_year(self):
+        year = self.cleaned_data["founded_year"]
+        if year is not None and not 1800 <= year <= datetime.date.today().year:
+            raise ValidationError(
+                _("Bitte geben Sie ein Jahr zwischen 1800 und heute an."), code="year"
+            )
+        return year
+
+    def clean_register_number(self):
+        number = " ".join(self.cleaned_data["register_number"].upper().split())
+        if not number:
+            return number
+        match = REGISTER_NUMBER.match(number)
+        if not match:
+            raise ValidationError(
+                _("Bitte geben Sie die Registernummer wie „VR 1234“ oder „HRB 5678“ an."),
+                code="register_number",
+            )
+        return " ".join(part for part in match.groups() if part)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        legal_form = cleaned_data.get("legal_form")
+        number = cleaned_data.get("register_number")
+        court = cleaned_data.get("register_court")
+        if legal_form == LegalForm.NOT_REGISTERED and (number or court):
+            self.add_error(
+                "register_number",
+                _("Eine nicht eingetragene Organisation hat keine Registernummer."),
+            )
+        elif number and not court:
+            self.add_error("register_court", _("Bitte geben Sie das Registergericht an."))
+        elif court and not number:
+            self.add_error("register_number", _("Bitte geben Sie die Registernummer an."))
+        elif (
+            number
+            and legal_form == LegalForm.REGISTERED_ASSOCIATION
+            and not number.startswith("VR")
+        ):
+            self.add_error(
+                "register_number",
+                _("Ein eingetragener Verein steht im Vereinsregister: „VR“ und die Nummer."),
+            )
+        for field in ["email", "phone"]:
+            if cleaned_data.get(f"publish_contact_{field}") and not cleaned_data.get(
+                f"contact_{field}"
+            ):
+                self.add_error(
+                    f"publish_contact_{field}",
+                    _("Sie haben dazu nichts angegeben, was veröffentlicht werden könnte."),
+                )
+        if cleaned_data.get("publish_address") and not (
+            cleaned_data.get("street") or cleaned_data.get("city")
+        ):
+            self.add_error(
+                "publish_address",
+                _("Sie haben dazu nichts angegeben, was veröffentlicht werden könnte."),
+            )
+        return cleaned_data
+
+
+class RegistrationForm(SpamProtectionMixin, OrganisationForm):
+    consent = forms.BooleanField(
+        label=_("Ich habe die Datenschutzhinweise gelesen und bin einverstanden."),
+        error_messages={
+            "required": _("Ohne Ihr Einverständnis können wir die Anmeldung nicht annehmen.")
+        },
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_key"].initial = uuid.uuid4()
+        self.helper.layout.extend(
+            [
+                Fieldset(
+                    _("Datenschutz"),
+                    HTML('{% include "organisations/_privacy_notice.html" %}'),
+                    "consent",
+                ),
+                Div("fax_number", css_class="portal-honeypot"),
+                "started",
+                "submission_key",
+            ]
+        )
+        self.helper.add_input(Submit("send", _("Anmeldung senden")))
+
+    @property
+    def privacy_notice(self):
+        return PRIVACY_NOTICE
+
+
+class ChangeRequestForm(OrganisationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.add_input(Submit("send", _("Änderungen zur Prüfung senden")))
+
+
+class TopicWishForm(forms.Form):
+    topics = NamedChoiceField(
+        QualificationTopic.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Diese Themen wünschen wir uns für die nächsten Qualifizierungen"),
+        help_text=_(
+            "Wählen Sie so viele, wie Sie möchten. Sie können die Auswahl jederzeit ändern."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("send", _("Wünsche speichern")))
+
+
+class NewLinkForm(SpamProtectionMixin):
+    email = PlainEmailField(
+        label=_("E-Mail-Adresse der Ansprechperson"),
+        help_text=_("Die Adresse, die bei Ihrem Eintrag hinterlegt ist."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "email", Div("fax_number", css_class="portal-honeypot"), "started"
+        )
+        self.helper.add_input(Submit("send", _("Link anfordern")))
+
+
+class RejectionForm(forms.Form):
+    reason = PlainTextField(
+        label=_("Begründung"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Die Organisation erhält diese Begründung per E-Mail."),
+        max_length=2000,
+    )

@@ -1,0 +1,370 @@
+"""The register's workflows: registration, confirmation, review, self-service, upkeep.
+
+Every function that writes runs in one transaction; mails go out after the commit
+(`robust`, so a mail server that is down never undoes or breaks a stored decision).
+Representatives get mails in the language they used; staff get German mails without
+personal data, only the organisation's name and a link to the admin.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.forms.models import model_to_dict
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from centre.models import CentreProfile
+from ki_portal.mail import absolute_url, send_templated_mail
+from organisations.models import (
+    CONFIRMATION_VALID,
+    HIDDEN_AFTER,
+    MANAGE_LINK_VALID,
+    RECONFIRM_AFTER,
+    UNCONFIRMED_KEPT,
+    Decision,
+    DecisionKind,
+    Organisation,
+    Status,
+    TopicWish,
+)
+
+# Fields a change request may change; everything else (status, consent, dates) stays.
+ENTRY_FIELDS = [
+    "name",
+    "legal_form",
+    "register_court",
+    "register_number",
+    "founded_year",
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "website",
+    "social_links",
+    "description",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "publish_address",
+    "publish_contact_name",
+    "publish_contact_email",
+    "publish_contact_phone",
+]
+RELATED_FIELDS = ["languages", "activities", "audiences"]
+# Erased when an entry is withdrawn or a registration rejected: whatever can name a person.
+PERSONAL_FIELDS = {
+    "street": "",
+    "postal_code": "",
+    "description": "",
+    "contact_name": "",
+    "contact_role": "",
+    "contact_email": "",
+    "contact_phone": "",
+    "publish_address": False,
+    "publish_contact_name": False,
+    "publish_contact_email": False,
+    "publish_contact_phone": False,
+    "consent_text": "",
+    "submission_key": None,
+}
+
+
+def _link(organisation: Organisation, view: str, purpose: str) -> str:
+    with translation.override(organisation.language):
+        path = reverse(view, kwargs={"token": organisation.make_link_token(purpose)})
+    return absolute_url(path)
+
+
+def manage_link(organisation: Organisation) -> str:
+    """The link in every mail to an entry's representative: changes, topics, withdrawal."""
+    return _link(organisation, "organisations:manage", "manage")
+
+
+def _mail_representative(organisation: Organisation, template: str, **context) -> None:
+    address, language = organisation.contact_email, organisation.language
+    context = {
+        "organisation": organisation,
+        "centre": CentreProfile.load(),
+        "valid_days": MANAGE_LINK_VALID.days,
+        **context,
+    }
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            template=f"organisations/mail/{template}",
+            context=context,
+            recipient=address,
+            language=language,
+        ),
+        robust=True,
+    )
+
+
+def _mail_staff(template: str, **context) -> None:
+    centre = CentreProfile.load()
+    if not (centre and centre.email):
+        return
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            template=f"organisations/mail/{template}",
+            context=context,
+            recipient=centre.email,
+            language=settings.LANGUAGE_CODE,
+        ),
+        robust=True,
+    )
+
+
+def _admin_link(organisation: Organisation) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("admin:organisations_organisation_change", args=[organisation.pk])
+    return absolute_url(path)
+
+
+def _set_related(organisation: Organisation, data: dict) -> None:
+    for field in RELATED_FIELDS:
+        getattr(organisation, field).set(data.get(field, []))
+
+
+def organisation_register(
+    *, data: dict, language: str, submission_key, consent_version: str, consent_text: str
+) -> tuple[Organisation, bool]:
+    """Stores a registration and mails the confirmation link; returns it and whether it is new.
+
+    The same form sent twice (double click, reload, replay) carries the same submission
+    key and returns the first registration without a second mail.
+    """
+    existing = submission_key and Organisation.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    organisation = Organisation(
+        **{field: data[field] for field in ENTRY_FIELDS if field in data},
+        language=language,
+        submission_key=submission_key,
+        consent_version=consent_version,
+        consent_text=consent_text,
+        consented_at=timezone.now(),
+    )
+    organisation.full_clean(exclude=["slug"])
+    try:
+        with transaction.atomic():
+            organisation.save()
+            _set_related(organisation, data)
+            _mail_representative(
+                organisation,
+                "confirm",
+                confirm_link=_link(organisation, "organisations:confirm", "confirm"),
+                confirm_hours=int(CONFIRMATION_VALID.total_seconds() // 3600),
+                kept_days=UNCONFIRMED_KEPT.days,
+            )
+    except IntegrityError:
+        # Two identical posts at the same moment: the other one was stored first.
+        existing = Organisation.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return organisation, True
+
+
+@transaction.atomic
+def organisation_confirm_email(*, organisation: Organisation) -> None:
+    """The representative's address is confirmed: the registration goes to the review queue."""
+    if organisation.status != Status.UNCONFIRMED:
+        return
+    organisation.status = Status.PENDING
+    organisation.confirmed_at = timezone.now()
+    organisation.save(update_fields=["status", "confirmed_at"])
+    _mail_staff("staff_new", organisation=organisation, admin_link=_admin_link(organisation))
+
+
+def _changed_labels(entry: Organisation, proposal: Organisation) -> list[str]:
+    before, after = model_to_dict(entry), model_to_dict(proposal)
+    labels = []
+    for field in ENTRY_FIELDS + RELATED_FIELDS:
+        old, new = before.get(field), after.get(field)
+        if field in RELATED_FIELDS:
+            old, new = {obj.pk for obj in old}, {obj.pk for obj in new}
+        if old != new:
+            labels.append(str(Organisation._meta.get_field(field).verbose_name))
+    return labels
+
+
+@transaction.atomic
+def organisation_approve(*, organisation: Organisation, user) -> Organisation:
+    """Publishes a registration, or applies a change request to its entry.
+
+    Returns the entry that is now published.
+    """
+    if organisation.status != Status.PENDING:
+        raise ValueError("Only records in the review queue can be approved.")
+    now = timezone.now()
+    if organisation.revision_of_id is None:
+        organisation.status = Status.APPROVED
+        organisation.last_confirmed_at = now
+        organisation.save(update_fields=["status", "last_confirmed_at"])
+        Decision.objects.create(
+            organisation=organisation, kind=DecisionKind.APPROVED, decided_by=user, decided_at=now
+        )
+        _mail_representative(organisation, "approved", manage_link=manage_link(organisation))
+        return organisation
+    entry = organisation.revision_of
+    changes = _changed_labels(entry, organisation)
+    for field in ENTRY_FIELDS:
+        setattr(entry, field, getattr(organisation, field))
+    entry.language = organisation.language
+    # Asking for a change is also a sign of life.
+    entry.last_confirmed_at = now
+    entry.save()
+    _set_related(entry, {field: getattr(organisation, field).all() for field in RELATED_FIELDS})
+    Decision.objects.create(
+        organisation=entry,
+        kind=DecisionKind.CHANGE_APPROVED,
+        decided_by=user,
+        decided_at=now,
+        changes="\n".join(changes),
+    )
+    organisation.delete()
+    _mail_representative(entry, "change_approved", manage_link=manage_link(entry))
+    return entry
+
+
+@transaction.atomic
+def organisation_reject(*, organisation: Organisation, user, reason: str) -> None:
+    """Turns down a registration (its personal data is erased) or a change request."""
+    if organisation.status != Status.PENDING:
+        raise ValueError("Only records in the review queue can be rejected.")
+    if organisation.revision_of_id is None:
+        # The mail is composed from the record before its contact data is erased.
+        _mail_representative(organisation, "rejected", reason=reason)
+        Decision.objects.create(
+            organisation=organisation, kind=DecisionKind.REJECTED, decided_by=user, reason=reason
+        )
+        for field, empty in PERSONAL_FIELDS.items():
+            setattr(organisation, field, empty)
+        organisation.status = Status.REJECTED
+        organisation.save()
+        return
+    entry = organisation.revision_of
+    Decision.objects.create(
+        organisation=entry, kind=DecisionKind.CHANGE_REJECTED, decided_by=user, reason=reason
+    )
+    _mail_representative(entry, "change_rejected", reason=reason, manage_link=manage_link(entry))
+    organisation.delete()
+
+
+@transaction.atomic
+def organisation_request_change(*, entry: Organisation, data: dict, language: str) -> Organisation:
+    """Queues a change of a published entry for review; a later request replaces an earlier one."""
+    proposal = entry.change_requests.first() or Organisation(
+        revision_of=entry,
+        status=Status.PENDING,
+        consent_version=entry.consent_version,
+        consent_text=entry.consent_text,
+        consented_at=entry.consented_at,
+        confirmed_at=timezone.now(),
+    )
+    for field in ENTRY_FIELDS:
+        if field in data:
+            setattr(proposal, field, data[field])
+    proposal.language = language
+    proposal.full_clean(exclude=["slug"])
+    proposal.save()
+    _set_related(proposal, data)
+    _mail_staff("staff_change", organisation=entry, admin_link=_admin_link(proposal))
+    return proposal
+
+
+@transaction.atomic
+def organisation_withdraw(*, entry: Organisation) -> None:
+    """Takes an entry out of the directory at once and erases its personal data.
+
+    The name and the decisions stay, so staff can still see what happened; every link
+    sent earlier stops working.
+    """
+    if entry.status == Status.WITHDRAWN:
+        return
+    _mail_representative(entry, "withdrawn")
+    entry.change_requests.all().delete()
+    entry.topic_wishes.all().delete()
+    for field, empty in PERSONAL_FIELDS.items():
+        setattr(entry, field, empty)
+    entry.social_links = []
+    entry.status = Status.WITHDRAWN
+    entry.link_secret = ""
+    entry.save()
+    Decision.objects.create(organisation=entry, kind=DecisionKind.WITHDRAWN)
+
+
+@transaction.atomic
+def organisation_reconfirm(*, entry: Organisation) -> None:
+    """The representative says the entry is still right: it stays (or is back) in the directory."""
+    entry.last_confirmed_at = timezone.now()
+    entry.reconfirmation_requested_at = None
+    entry.hidden_reported_at = None
+    entry.save(
+        update_fields=["last_confirmed_at", "reconfirmation_requested_at", "hidden_reported_at"]
+    )
+    Decision.objects.create(organisation=entry, kind=DecisionKind.RECONFIRMED)
+
+
+@transaction.atomic
+def organisation_set_topic_wishes(*, entry: Organisation, topics) -> None:
+    entry.topic_wishes.exclude(topic__in=topics).delete()
+    existing = set(entry.topic_wishes.values_list("topic_id", flat=True))
+    TopicWish.objects.bulk_create(
+        TopicWish(organisation=entry, topic=topic) for topic in topics if topic.pk not in existing
+    )
+
+
+def organisation_send_manage_link(*, email: str) -> int:
+    """Mails a fresh link to every current entry with this contact address.
+
+    The page that calls this says the same whether or not an entry was found, so nobody
+    can find out which addresses are registered.
+    """
+    entries = list(
+        Organisation.objects.entries().filter(status=Status.APPROVED, contact_email__iexact=email)
+    )
+    with transaction.atomic():
+        for entry in entries:
+            _mail_representative(entry, "manage_link", manage_link=manage_link(entry))
+    return len(entries)
+
+
+@transaction.atomic
+def organisations_remind_and_hide(*, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """The daily upkeep: asks for the yearly confirmation and reports entries now hidden.
+
+    Returns how many representatives were asked and how many entries were hidden.
+    """
+    now = now or timezone.now()
+    approved = Organisation.objects.entries().filter(status=Status.APPROVED)
+    to_ask = approved.filter(
+        last_confirmed_at__lt=now - RECONFIRM_AFTER, reconfirmation_requested_at__isnull=True
+    )
+    asked = 0
+    for entry in to_ask:
+        entry.reconfirmation_requested_at = now
+        entry.save(update_fields=["reconfirmation_requested_at"])
+        _mail_representative(entry, "reconfirm", manage_link=manage_link(entry))
+        asked += 1
+    hidden = list(
+        approved.filter(last_confirmed_at__lt=now - HIDDEN_AFTER, hidden_reported_at__isnull=True)
+    )
+    for entry in hidden:
+        entry.hidden_reported_at = now
+        entry.save(update_fields=["hidden_reported_at"])
+        Decision.objects.create(organisation=entry, kind=DecisionKind.HIDDEN, decided_at=now)
+    if hidden:
+        _mail_staff("staff_hidden", entries=[(entry.name, _admin_link(entry)) for entry in hidden])
+    return asked, len(hidden)
+
+
+def organisations_delete_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Deletes registrations whose e-mail address was not confirmed within seven days."""
+    now = now or timezone.now()
+    deleted, _by_model = Organisation.objects.filter(
+        status=Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_KEPT
+    ).delete()
+    return deleted

@@ -1,0 +1,299 @@
+import functools
+
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from ki_portal.ratelimit import limit_posts
+from organisations.forms import (
+    PRIVACY_NOTICE,
+    PRIVACY_NOTICE_VERSION,
+    ChangeRequestForm,
+    NewLinkForm,
+    RegistrationForm,
+    TopicWishForm,
+)
+from organisations.models import (
+    CONFIRMATION_VALID,
+    MANAGE_LINK_VALID,
+    Organisation,
+    Status,
+)
+from organisations.services import (
+    organisation_confirm_email,
+    organisation_reconfirm,
+    organisation_register,
+    organisation_request_change,
+    organisation_send_manage_link,
+    organisation_set_topic_wishes,
+    organisation_withdraw,
+)
+
+SECTION_TITLE = gettext_lazy("Migrantenorganisationen")
+# What the manage page confirms after a redirect ("?gespeichert=<key>").
+SAVED_MESSAGES = {
+    "bestaetigt": gettext_lazy("Vielen Dank: Ihr Eintrag ist für ein weiteres Jahr bestätigt."),
+    "aenderung": gettext_lazy(
+        "Vielen Dank: Ihre Änderungen sind bei uns eingegangen. Bis wir sie geprüft haben, "
+        "bleibt Ihr bisheriger Eintrag sichtbar."
+    ),
+    "themen": gettext_lazy("Vielen Dank: Ihre Themenwünsche sind gespeichert."),
+}
+
+
+def crumbs(title=None):
+    trail = [{"title": SECTION_TITLE, "url": reverse("organisations:landing")}]
+    return [*trail, {"title": title}] if title else [{"title": SECTION_TITLE}]
+
+
+def landing(request):
+    context = {"title": SECTION_TITLE, "crumbs": crumbs()}
+    return render(request, "organisations/landing.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("organisations-register", limit=10, seconds=3600)
+def register(request):
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        if form.is_valid():
+            organisation_register(
+                data=form.cleaned_data,
+                language=get_language(),
+                submission_key=form.cleaned_data["submission_key"],
+                consent_version=PRIVACY_NOTICE_VERSION,
+                consent_text=str(PRIVACY_NOTICE),
+            )
+            return redirect("organisations:registered")
+        if form.is_spam:
+            return redirect("organisations:registered")
+    else:
+        form = RegistrationForm()
+    title = _("Organisation anmelden")
+    return render(
+        request,
+        "organisations/register.html",
+        {"title": title, "crumbs": crumbs(title), "form": form},
+    )
+
+
+def registered(request):
+    title = _("Bitte bestätigen Sie Ihre E-Mail-Adresse")
+    return render(
+        request,
+        "organisations/registered.html",
+        {
+            "title": title,
+            "crumbs": crumbs(title),
+            "confirm_hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
+        },
+    )
+
+
+def link_page(purpose: str, max_age, statuses):
+    """A page reached through a signed link from a mail.
+
+    An expired, tampered or no longer valid link gets a page that says so and changes
+    nothing. The pages are not cached and send no referrer, so the link stays private.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        @never_cache
+        def wrapper(request, token, *args, **kwargs):
+            try:
+                organisation = Organisation.from_link_token(token, purpose, max_age)
+            except signing.SignatureExpired:
+                response = invalid_link(request, expired=True)
+            except signing.BadSignature:
+                response = invalid_link(request, expired=False)
+            else:
+                if organisation.status in statuses:
+                    response = view(request, organisation, token, *args, **kwargs)
+                else:
+                    response = invalid_link(request, expired=False)
+            response["Referrer-Policy"] = "no-referrer"
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def invalid_link(request, *, expired: bool):
+    title = _("Dieser Link ist abgelaufen") if expired else _("Dieser Link ist nicht gültig")
+    return render(
+        request,
+        "organisations/invalid_link.html",
+        {"title": title, "crumbs": crumbs(title), "expired": expired},
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@link_page("confirm", CONFIRMATION_VALID, [Status.UNCONFIRMED, Status.PENDING])
+def confirm(request, organisation, token):
+    """Confirms on a button press: mail programs that open links to check them change nothing."""
+    if request.method == "POST" or organisation.status == Status.PENDING:
+        organisation_confirm_email(organisation=organisation)
+        title = _("Vielen Dank, Ihre Anmeldung ist bestätigt")
+        template = "organisations/confirmed.html"
+    else:
+        title = _("Anmeldung bestätigen")
+        template = "organisations/confirm.html"
+    return render(
+        request,
+        template,
+        {"title": title, "crumbs": crumbs(title), "organisation": organisation},
+    )
+
+
+manage_link_page = link_page("manage", MANAGE_LINK_VALID, [Status.APPROVED])
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@manage_link_page
+def manage(request, organisation, token):
+    """The representative's page for the entry: confirm it, change it, wish topics, withdraw."""
+    if request.method == "POST":
+        organisation_reconfirm(entry=organisation)
+        return redirect(f"{request.path}?gespeichert=bestaetigt")
+    title = _("Ihr Eintrag: %(name)s") % {"name": organisation.name}
+    return render(
+        request,
+        "organisations/manage.html",
+        {
+            "title": title,
+            "crumbs": crumbs(title),
+            "organisation": organisation,
+            "token": token,
+            "saved": SAVED_MESSAGES.get(request.GET.get("gespeichert", "")),
+            "pending_change": organisation.change_requests.exists(),
+            "is_public": organisation.is_public(),
+        },
+    )
+
+
+def manage_crumbs(organisation, token, title):
+    return [
+        {"title": SECTION_TITLE, "url": reverse("organisations:landing")},
+        {
+            "title": _("Ihr Eintrag"),
+            "url": reverse("organisations:manage", kwargs={"token": token}),
+        },
+        {"title": title},
+    ]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("organisations-change", limit=20, seconds=3600)
+@manage_link_page
+def change(request, organisation, token):
+    """A change request; the published entry stays as it is until staff approve it."""
+    current = organisation.change_requests.first() or organisation
+    if request.method == "POST":
+        form = ChangeRequestForm(request.POST, instance=Organisation())
+        if form.is_valid():
+            organisation_request_change(
+                entry=organisation, data=form.cleaned_data, language=get_language()
+            )
+            manage_url = reverse("organisations:manage", kwargs={"token": token})
+            return redirect(f"{manage_url}?gespeichert=aenderung")
+    else:
+        form = ChangeRequestForm(instance=current)
+    title = _("Eintrag ändern")
+    return render(
+        request,
+        "organisations/change.html",
+        {
+            "title": title,
+            "crumbs": manage_crumbs(organisation, token, title),
+            "organisation": organisation,
+            "form": form,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@manage_link_page
+def topics(request, organisation, token):
+    if request.method == "POST":
+        form = TopicWishForm(request.POST)
+        if form.is_valid():
+            organisation_set_topic_wishes(entry=organisation, topics=form.cleaned_data["topics"])
+            manage_url = reverse("organisations:manage", kwargs={"token": token})
+            return redirect(f"{manage_url}?gespeichert=themen")
+    else:
+        form = TopicWishForm(
+            initial={"topics": [wish.topic_id for wish in organisation.topic_wishes.all()]}
+        )
+    title = _("Themen für die Qualifizierung wünschen")
+    return render(
+        request,
+        "organisations/topics.html",
+        {
+            "title": title,
+            "crumbs": manage_crumbs(organisation, token, title),
+            "organisation": organisation,
+            "form": form,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@manage_link_page
+def withdraw(request, organisation, token):
+    if request.method == "POST":
+        name = organisation.name
+        organisation_withdraw(entry=organisation)
+        title = _("Ihr Eintrag ist gelöscht")
+        return render(
+            request,
+            "organisations/withdrawn.html",
+            {"title": title, "crumbs": crumbs(title), "name": name},
+        )
+    title = _("Eintrag zurückziehen")
+    return render(
+        request,
+        "organisations/withdraw.html",
+        {
+            "title": title,
+            "crumbs": manage_crumbs(organisation, token, title),
+            "organisation": organisation,
+            "token": token,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("organisations-new-link", limit=5, seconds=3600)
+def new_link(request):
+    """Sends a fresh link to the address of an entry, without saying whether there is one."""
+    if request.method == "POST":
+        form = NewLinkForm(request.POST)
+        if form.is_valid():
+            organisation_send_manage_link(email=form.cleaned_data["email"])
+            return redirect("organisations:new-link-sent")
+        if form.is_spam:
+            return redirect("organisations:new-link-sent")
+    else:
+        form = NewLinkForm()
+    title = _("Neuen Link zu Ihrem Eintrag anfordern")
+    return render(
+        request,
+        "organisations/new_link.html",
+        {"title": title, "crumbs": crumbs(title), "form": form},
+    )
+
+
+def new_link_sent(request):
+    title = _("Bitte sehen Sie in Ihr Postfach")
+    return render(
+        request,
+        "organisations/new_link_sent.html",
+        {"title": title, "crumbs": crumbs(title), "valid_days": MANAGE_LINK_VALID.days},
+    )
