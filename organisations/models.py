@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -219,9 +221,53 @@ class OrganisationQuerySet(models.QuerySet):
             status=Status.APPROVED, last_confirmed_at__gte=now - HIDDEN_AFTER
         )
 
+    def hidden(self, now=None):
+        """Approved entries left out of the directory: not confirmed for 13 months."""
+        now = now or timezone.now()
+        return (
+            self.entries()
+            .filter(status=Status.APPROVED)
+            .exclude(last_confirmed_at__gte=now - HIDDEN_AFTER)
+        )
+
     def review_queue(self):
         """Confirmed registrations and change requests that await a decision."""
         return self.filter(status=Status.PENDING)
+
+    def duplicate_candidates(self):
+        """Entries a new registration could duplicate: confirmed and not withdrawn."""
+        return self.entries().exclude(status__in=[Status.UNCONFIRMED, Status.WITHDRAWN])
+
+    def with_review_flags(self):
+        """Annotates `has_change_request` and `has_possible_duplicate` for the admin's lists.
+
+        Two subqueries inside the one query for the list, so no query per row.
+        """
+        others = Organisation.objects.duplicate_candidates().exclude(
+            pk=Coalesce(OuterRef("revision_of"), OuterRef("pk"))
+        )
+        return self.annotate(
+            has_change_request=Exists(Organisation.objects.filter(revision_of=OuterRef("pk"))),
+            has_possible_duplicate=Exists(
+                others.filter(
+                    similar(
+                        OuterRef("name_key"), OuterRef("register_key"), OuterRef("contact_email")
+                    )
+                )
+            ),
+        )
+
+
+def similar(name_key, register_key, contact_email) -> models.Q:
+    """Same normalised name, same register number or same e-mail address.
+
+    The values may be `OuterRef`s; empty register numbers and addresses match nothing.
+    """
+    return (
+        models.Q(name_key=name_key)
+        | (models.Q(register_key=register_key) & ~models.Q(register_key=""))
+        | (models.Q(contact_email__iexact=contact_email) & ~models.Q(contact_email=""))
+    )
 
 
 class Organisation(models.Model):
@@ -393,17 +439,20 @@ class Organisation(models.Model):
 
         One query; used on the review page, not in lists.
         """
-        similar = models.Q(name_key=self.name_key)
-        if self.register_key:
-            similar |= models.Q(register_key=self.register_key)
-        if self.contact_email:
-            similar |= models.Q(contact_email__iexact=self.contact_email)
         return (
-            Organisation.objects.entries()
-            .filter(similar)
+            Organisation.objects.duplicate_candidates()
+            .filter(similar(self.name_key, self.register_key, self.contact_email))
             .exclude(pk=self.entry.pk)
-            .exclude(status__in=[Status.UNCONFIRMED, Status.WITHDRAWN])
         )
+
+
+class ReviewItem(Organisation):
+    """The admin's review queue: registrations and change requests awaiting a decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Eintrag der Prüfliste")
+        verbose_name_plural = _("Prüfliste")
 
 
 class DecisionKind(models.TextChoices):

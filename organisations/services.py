@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from centre.models import CentreProfile
 from ki_portal.mail import absolute_url, send_templated_mail
@@ -178,16 +179,44 @@ def organisation_confirm_email(*, organisation: Organisation) -> None:
     _mail_staff("staff_new", organisation=organisation, admin_link=_admin_link(organisation))
 
 
-def _changed_labels(entry: Organisation, proposal: Organisation) -> list[str]:
+def _shown(organisation: Organisation, field: str, value) -> str:
+    """A field's value as staff read it when comparing an entry with a change request."""
+    model_field = Organisation._meta.get_field(field)
+    if field in RELATED_FIELDS:
+        return ", ".join(sorted(str(obj) for obj in value))
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if model_field.is_relation:
+        value = getattr(organisation, field)
+    if isinstance(value, bool):
+        return gettext("ja") if value else gettext("nein")
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "" if value is None else str(value)
+
+
+def changed_fields(entry: Organisation, proposal: Organisation) -> list[tuple[str, str, str]]:
+    """(label, published value, proposed value) of every field a change request changes.
+
+    Reads the languages, activities and audiences of both records: a few queries per call.
+    """
     before, after = model_to_dict(entry), model_to_dict(proposal)
-    labels = []
+    changes = []
     for field in ENTRY_FIELDS + RELATED_FIELDS:
         old, new = before.get(field), after.get(field)
         if field in RELATED_FIELDS:
-            old, new = {obj.pk for obj in old}, {obj.pk for obj in new}
-        if old != new:
-            labels.append(str(Organisation._meta.get_field(field).verbose_name))
-    return labels
+            differs = {obj.pk for obj in old} != {obj.pk for obj in new}
+        else:
+            differs = old != new
+        if differs:
+            changes.append(
+                (
+                    str(Organisation._meta.get_field(field).verbose_name),
+                    _shown(entry, field, old),
+                    _shown(proposal, field, new),
+                )
+            )
+    return changes
 
 
 @transaction.atomic
@@ -209,7 +238,7 @@ def organisation_approve(*, organisation: Organisation, user) -> Organisation:
         _mail_representative(organisation, "approved", manage_link=manage_link(organisation))
         return organisation
     entry = organisation.revision_of
-    changes = _changed_labels(entry, organisation)
+    changes = [label for label, _old, _new in changed_fields(entry, organisation)]
     for field in ENTRY_FIELDS:
         setattr(entry, field, getattr(organisation, field))
     entry.language = organisation.language

@@ -1,4 +1,4 @@
-"""The people in these tests: a visitor, an editor of the centre, an outsider on the staff."""
+"""The people in these tests: a visitor, an editor of the centre, the MSO team, an outsider."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -66,6 +66,16 @@ def editor(db):
 
 
 @pytest.fixture
+def mso_team(db):
+    """A member of the team for migrant organisations: reviews, exports, keeps the lists."""
+    group, _created = Group.objects.get_or_create(name="MSO-Team")
+    group.permissions.set(Permission.objects.filter(content_type__app_label="organisations"))
+    user = UserFactory(username="mso", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
 def outsider(db):
     """A staff member of another department: may log in, may not touch the centre's content."""
     return UserFactory(username="outsider", is_staff=True)
@@ -74,6 +84,12 @@ def outsider(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def mso_client(client, mso_team):
+    client.force_login(mso_team)
     return client
 
 

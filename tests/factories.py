@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from news.models import Event, NewsItem
+from organisations.models import LegalForm, Organisation, Status
 
 # The smallest file a PDF reader and the upload check accept as a PDF.
 MINIMAL_PDF = (
@@ -106,3 +107,46 @@ class EventFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"veranstaltung-{n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     is_published = True
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An approved entry, confirmed today; `pending=True` gives one waiting for review."""
+
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    class Params:
+        pending = factory.Trait(status=Status.PENDING, last_confirmed_at=None)
+
+    status = Status.APPROVED
+    name = factory.Sequence(lambda n: f"Kulturverein {n} e. V.")
+    legal_form = LegalForm.REGISTERED_ASSOCIATION
+    register_court = "Amtsgericht Duisburg"
+    register_number = factory.Sequence(lambda n: f"VR {1000 + n}")
+    city = "Oberhausen"
+    description = "Wir treffen uns jeden Samstag zum Sprachcafé im Stadtteilzentrum."
+    contact_name = factory.Sequence(lambda n: f"Vorsitzende {n}")
+    contact_role = "Vorsitzende"
+    contact_email = factory.Sequence(lambda n: f"vorstand{n}@verein.example")
+    contact_phone = "0208 123456"
+    consent_version = "2026-11"
+    consent_text = "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen."
+    consented_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+    last_confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+
+    @factory.post_generation
+    def activities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.activities.set(extracted)
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.audiences.set(extracted)
