@@ -447,7 +447,7 @@ class DirectoryFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     language = LanguageFilterField(
-        Language.objects.all(),
+        Language.objects.none(),
         required=False,
         label=_("Sprache"),
         empty_label=_("alle Sprachen"),
@@ -465,6 +465,13 @@ class DirectoryFilterForm(forms.Form):
         label=_("Stadtteil oder Ort"),
         empty_label=_("alle Stadtteile und Orte"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Of the forty-odd languages, only those an entry works in: no choice finds nothing.
+        self.fields["language"].queryset = Language.objects.filter(
+            organisations__in=Organisation.objects.published()
+        ).distinct()
 
     def filter(self, organisations):
         """The organisations that match every valid filter; call after `is_valid()`."""

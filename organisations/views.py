@@ -75,11 +75,9 @@ def landing(request):
 
 
 def with_lists(organisations):
-    """Organisations with their district, languages, activities and audiences: 4 queries."""
+    """Organisations with their district, languages and activities: 3 queries."""
     return organisations.select_related("district").prefetch_related(
-        "languages",
-        Prefetch("activities", Activity.objects.prefetch_related("translations")),
-        Prefetch("audiences", Audience.objects.prefetch_related("translations")),
+        "languages", Prefetch("activities", Activity.objects.prefetch_related("translations"))
     )
 
 
@@ -110,7 +108,10 @@ def directory(request):
 
 def detail(request, slug):
     """One published entry, with only what its representative chose to publish."""
-    organisation = get_object_or_404(with_lists(Organisation.objects.published()), slug=slug)
+    organisations = with_lists(Organisation.objects.published()).prefetch_related(
+        Prefetch("audiences", Audience.objects.prefetch_related("translations"))
+    )
+    organisation = get_object_or_404(organisations, slug=slug)
     return render(
         request,
         "organisations/detail.html",

@@ -145,12 +145,20 @@ def test_chosen_filters_stay_chosen_in_the_form(client, two_organisations):
     assert "Alle Filter zurücksetzen" in page
 
 
-def test_languages_are_offered_by_their_own_names(client):
+def test_languages_are_offered_by_their_own_names_if_an_entry_works_in_them(client):
+    OrganisationFactory().languages.set(Language.objects.filter(code__in=["uk", "ar"]))
+    OrganisationFactory(status=Status.PENDING).languages.set([Language.objects.get(code="tr")])
+
     page = client.get(DIRECTORY).content.decode()
 
-    assert '<option value="uk" lang="uk">Українська</option>' in page
     assert '<option value="" selected>alle Sprachen</option>' in page
+    assert '<option value="uk" lang="uk">Українська</option>' in page
+    assert '<option value="ar" lang="ar">العربية</option>' in page
+    assert 'lang="tr"' not in page
     assert '<form class="directory-search" method="get"' in page
+    # every filter may stay empty, so none is marked "optional"
+    assert '<label class="kern-label" for="id_language">Sprache</label>' in page
+    assert "– optional" not in page
 
 
 @pytest.mark.parametrize(
@@ -479,8 +487,8 @@ def test_directory_query_count_does_not_grow_with_organisations(
 
     # the four lists of the form (activities and audiences with translations: 6),
     # count, page of organisations with districts, their languages, activities with
-    # translations, audiences with translations
-    with django_assert_num_queries(13):
+    # translations
+    with django_assert_num_queries(11):
         response = client.get(url)
 
     assert len(listed(response)) == 20
@@ -492,7 +500,7 @@ def test_filtered_directory_query_count(client, django_assert_num_queries, many_
     client.get(url)
 
     # as above, and checking the chosen language (1) and activity with translations (2)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         response = client.get(url)
 
     assert len(listed(response)) == 20
