@@ -110,6 +110,32 @@ PAGES = {
                 },
             ),
             (
+                "migrantenorganisationen",
+                {
+                    "de": (
+                        "Verzeichnis der Migrantenorganisationen",
+                        "<p>Wenn Sie Ihre Organisation für das Verzeichnis anmelden, "
+                        "verarbeiten wir Ihre Angaben, um die Anmeldung zu prüfen, die "
+                        "Organisation im Verzeichnis zu zeigen und Sie über unsere "
+                        "Zusammenarbeit mit Migrantenorganisationen zu informieren. "
+                        "Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit "
+                        "§ 3 DSG NRW.</p>"
+                        "<p>Öffentlich erscheinen Name, Rechtsform, Gründungsjahr, Stadtteil, "
+                        "Website, soziale Medien, Sprachen, Tätigkeitsfelder, Zielgruppen und "
+                        "Beschreibung. Anschrift, Name und Funktion der Ansprechperson, "
+                        "E-Mail-Adresse und Telefonnummer erscheinen nur, wenn Sie es bei der "
+                        "Anmeldung ausdrücklich erlauben. Diese Einwilligung können Sie "
+                        "jederzeit über den Link in unseren E-Mails widerrufen.</p>"
+                        "<p>Bestätigen Sie Ihre E-Mail-Adresse nicht, löschen wir die "
+                        "Anmeldung nach sieben Tagen. Einmal im Jahr bitten wir Sie, Ihren "
+                        "Eintrag zu bestätigen; ist er 13 Monate lang nicht bestätigt, "
+                        "erscheint er nicht mehr im Verzeichnis. Ziehen Sie Ihren Eintrag "
+                        "zurück, entfernen wir ihn sofort aus dem Verzeichnis und löschen Ihre "
+                        "persönlichen Daten.</p>",
+                    ),
+                },
+            ),
+            (
                 "empfaenger",
                 {
                     "de": (

@@ -14,6 +14,8 @@ class PageSitemap(Sitemap):
             "fields:list",
             "news:list",
             "news:events",
+            "organisations:landing",
+            "organisations:directory",
             "centre:contact",
             "centre:imprint",
             "centre:privacy",

@@ -857,7 +857,8 @@ def apply(obj, values: dict | None = None, translations: dict | None = None) -> 
     """Set the values and translations on obj; save it only if something differs.
 
     Returns "created", "updated" or "unchanged", for the summary. Rich text is compared
-    in its sanitised form, the form in which it is stored.
+    in its sanitised form, the form in which it is stored. Without translations it also
+    works for a model that has none.
     """
     changed = obj.pk is None
     status = "created" if changed else "updated"
@@ -875,7 +876,8 @@ def apply(obj, values: dict | None = None, translations: dict | None = None) -> 
             if existing is None or getattr(existing, name) != value:
                 setattr(obj, name, value)
                 changed = True
-    obj.set_current_language("de")
+    if translations:
+        obj.set_current_language("de")
     if not changed:
         return "unchanged"
     obj.save()

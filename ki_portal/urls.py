@@ -8,6 +8,7 @@ from centre.views import logo, robots_txt
 from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
 from ki_portal import views
 from news.sitemaps import EventSitemap, NewsItemSitemap
+from organisations.sitemaps import OrganisationSitemap
 
 SITEMAPS = {
     "pages": PageSitemap,
@@ -15,6 +16,7 @@ SITEMAPS = {
     "groups": TargetGroupSitemap,
     "news": NewsItemSitemap,
     "events": EventSitemap,
+    "organisations": OrganisationSitemap,
 }
 
 urlpatterns = [

@@ -6,6 +6,7 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -390,6 +391,106 @@ class NewLinkForm(SpamProtectionMixin):
             "email", Div("fax_number", css_class="portal-honeypot"), "started"
         )
         self.helper.add_input(Submit("send", _("Link anfordern")))
+
+
+class LanguageSelect(forms.Select):
+    """Options named in their own language, each with its `lang` attribute (WCAG 3.1.2)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = str(value)
+        return option
+
+
+class LanguageFilterField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class NamedFilterField(forms.ModelChoiceField):
+    """One entry of a staff-maintained list, chosen by its slug."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(
+            queryset.with_german_name().prefetch_related("translations").distinct(),
+            to_field_name="slug",
+            required=False,
+            **kwargs,
+        )
+
+
+# Each filter of the directory and the relation it filters on.
+FILTER_LOOKUPS = {
+    "language": "languages",
+    "activity": "activities",
+    "audience": "audiences",
+    "district": "district",
+}
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's search and filters, sent with GET so they work without JavaScript.
+
+    A value that is not valid (an unknown entry, text that is too long) is shown as an
+    error and left out of the filter; the other filters still apply.
+    """
+
+    # Every filter may stay empty: no "– optional" after each label.
+    all_fields_optional = True
+
+    q = PlainTextField(
+        label=_("Suchbegriff"),
+        required=False,
+        max_length=100,
+        help_text=_("Sucht im Namen und in der Beschreibung."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    language = LanguageFilterField(
+        Language.objects.none(),
+        required=False,
+        label=_("Sprache"),
+        empty_label=_("alle Sprachen"),
+        widget=LanguageSelect,
+    )
+    activity = NamedFilterField(
+        Activity.objects.all(), label=_("Tätigkeitsfeld"), empty_label=_("alle Tätigkeitsfelder")
+    )
+    audience = NamedFilterField(
+        Audience.objects.all(), label=_("Zielgruppe"), empty_label=_("alle Zielgruppen")
+    )
+    district = forms.ModelChoiceField(
+        District.objects.all(),
+        required=False,
+        label=_("Stadtteil oder Ort"),
+        empty_label=_("alle Stadtteile und Orte"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Of the forty-odd languages, only those an entry works in: no choice finds nothing.
+        self.fields["language"].queryset = Language.objects.filter(
+            organisations__in=Organisation.objects.published()
+        ).distinct()
+
+    def filter(self, organisations):
+        """The organisations that match every valid filter; call after `is_valid()`."""
+        data = getattr(self, "cleaned_data", {})
+        for name, lookup in FILTER_LOOKUPS.items():
+            if data.get(name):
+                organisations = organisations.filter(**{lookup: data[name]})
+        if data.get("q"):
+            organisations = organisations.search(data["q"])
+        return organisations
+
+    def query_string(self) -> str:
+        """The valid, non-empty filters as a query string, for the pagination's links."""
+        data = getattr(self, "cleaned_data", {})
+        query = QueryDict(mutable=True)
+        for name, value in data.items():
+            if value:
+                query[name] = value if name == "q" else self.fields[name].prepare_value(value)
+        return query.urlencode()
 
 
 class RejectionForm(forms.Form):

@@ -4,9 +4,10 @@ import secrets
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
 from django.core.validators import MaxLengthValidator, RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -41,6 +42,35 @@ def name_key(name: str) -> str:
     letters = re.sub(r"[^\w\s]", " ", letters)
     letters = LEGAL_FORM_WORDS.sub(" ", re.sub(r"\be\s+v\b", "ev", letters))
     return " ".join(letters.split())
+
+
+# Descriptions are written in many languages, so no language's stemming applies: the
+# `simple` configuration only lowercases, and prefix matching finds inflected forms.
+SEARCH_CONFIG = "simple"
+MAX_SEARCH_WORDS = 10
+
+
+def search_vector() -> SearchVector:
+    """Name (weight A) and description (weight B) as one tsvector, for PostgreSQL.
+
+    The GIN index `organisation_search` (migration 0003) is built on exactly this
+    expression; change both together, or searches fall back to reading every row.
+    """
+    return SearchVector("name", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "description", weight="B", config=SEARCH_CONFIG
+    )
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search: runs of letters, digits and combining marks, at most ten.
+
+    Everything else separates words, so no character can reach a tsquery as an operator.
+    """
+    kept = "".join(
+        char if char.isalnum() or unicodedata.category(char).startswith("M") else " "
+        for char in text
+    )
+    return kept.split()[:MAX_SEARCH_WORDS]
 
 
 def register_key(number: str) -> str:
@@ -228,6 +258,45 @@ class OrganisationQuerySet(models.QuerySet):
             self.entries()
             .filter(status=Status.APPROVED)
             .exclude(last_confirmed_at__gte=now - HIDDEN_AFTER)
+        )
+
+    def search(self, text: str):
+        """Entries whose name or description has every word of `text`, best match first.
+
+        PostgreSQL: full-text search over `search_vector()` with each word as a prefix,
+        ranked (name before description). SQLite: each word anywhere in the name or the
+        description, case-insensitive for ASCII letters only, entries whose name has
+        every word first.
+        """
+        words = search_words(text)
+        if not words:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(
+                " & ".join(f"'{word}':*" for word in words),
+                search_type="raw",
+                config=SEARCH_CONFIG,
+            )
+            return (
+                self.annotate(search=search_vector(), rank=SearchRank(search_vector(), query))
+                .filter(search=query)
+                .order_by("-rank", "name_key", "pk")
+            )
+        in_name = models.Q()
+        matches = models.Q()
+        for word in words:
+            in_name &= models.Q(name__icontains=word)
+            matches &= models.Q(name__icontains=word) | models.Q(description__icontains=word)
+        return (
+            self.filter(matches)
+            .annotate(
+                rank=models.Case(
+                    models.When(in_name, then=models.Value(1.0)),
+                    default=models.Value(0.0),
+                    output_field=models.FloatField(),
+                )
+            )
+            .order_by("-rank", "name_key", "pk")
         )
 
     def review_queue(self):

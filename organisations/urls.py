@@ -6,6 +6,8 @@ app_name = "organisations"
 
 urlpatterns = [
     path("migrantenorganisationen/", views.landing, name="landing"),
+    path("migrantenorganisationen/verzeichnis/", views.directory, name="directory"),
+    path("migrantenorganisationen/verzeichnis/<slug:slug>/", views.detail, name="detail"),
     path("migrantenorganisationen/anmelden/", views.register, name="register"),
     path("migrantenorganisationen/anmelden/danke/", views.registered, name="registered"),
     path(

@@ -1,7 +1,9 @@
 import functools
 
 from django.core import signing
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -9,10 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ki_portal.ratelimit import limit_posts
+from organisations import structured_data
 from organisations.forms import (
     PRIVACY_NOTICE,
     PRIVACY_NOTICE_VERSION,
     ChangeRequestForm,
+    DirectoryFilterForm,
     NewLinkForm,
     RegistrationForm,
     TopicWishForm,
@@ -20,8 +24,13 @@ from organisations.forms import (
 from organisations.models import (
     CONFIRMATION_VALID,
     MANAGE_LINK_VALID,
+    Activity,
+    Audience,
+    NetworkMeeting,
     Organisation,
+    QualificationTopic,
     Status,
+    SupportOffer,
 )
 from organisations.services import (
     organisation_confirm_email,
@@ -34,6 +43,8 @@ from organisations.services import (
 )
 
 SECTION_TITLE = gettext_lazy("Migrantenorganisationen")
+DIRECTORY_TITLE = gettext_lazy("Verzeichnis der Migrantenorganisationen")
+ORGANISATIONS_PER_PAGE = 20
 # What the manage page confirms after a redirect ("?gespeichert=<key>").
 SAVED_MESSAGES = {
     "bestaetigt": gettext_lazy("Vielen Dank: Ihr Eintrag ist für ein weiteres Jahr bestätigt."),
@@ -51,8 +62,72 @@ def crumbs(title=None):
 
 
 def landing(request):
-    context = {"title": SECTION_TITLE, "crumbs": crumbs()}
+    """What the centre does with migrant organisations, its offers and coming meetings."""
+    context = {
+        "title": SECTION_TITLE,
+        "crumbs": crumbs(),
+        "support_offers": SupportOffer.objects.with_german_name().prefetch_related("translations"),
+        "topics": QualificationTopic.objects.with_german_name().prefetch_related("translations"),
+        "meetings": NetworkMeeting.objects.upcoming().prefetch_related("translations")[:3],
+        "form": DirectoryFilterForm(),
+    }
     return render(request, "organisations/landing.html", context)
+
+
+def with_lists(organisations):
+    """Organisations with their district, languages and activities: 3 queries."""
+    return organisations.select_related("district").prefetch_related(
+        "languages", Prefetch("activities", Activity.objects.prefetch_related("translations"))
+    )
+
+
+def directory(request):
+    """Published organisations, filtered and searched; bad filter values are shown as errors
+    and left out, a bad page number shows the first or last page."""
+    form = DirectoryFilterForm(request.GET)
+    form.is_valid()
+    organisations = with_lists(form.filter(Organisation.objects.published()))
+    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/directory.html",
+        {
+            "title": DIRECTORY_TITLE,
+            "crumbs": crumbs(DIRECTORY_TITLE),
+            "form": form,
+            "page_obj": page,
+            "organisations": page.object_list,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "filter_query": form.query_string(),
+            "is_filtered": any(request.GET.get(name) for name in form.fields),
+        },
+    )
+
+
+def detail(request, slug):
+    """One published entry, with only what its representative chose to publish."""
+    organisations = with_lists(Organisation.objects.published()).prefetch_related(
+        Prefetch("audiences", Audience.objects.prefetch_related("translations"))
+    )
+    organisation = get_object_or_404(organisations, slug=slug)
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "title": organisation.name,
+            "crumbs": [
+                {"title": SECTION_TITLE, "url": reverse("organisations:landing")},
+                {"title": DIRECTORY_TITLE, "url": reverse("organisations:directory")},
+                {"title": organisation.name},
+            ],
+            "organisation": organisation,
+            "structured_data": structured_data.organization(
+                organisation, request.build_absolute_uri(organisation.get_absolute_url())
+            ),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -8,7 +8,17 @@ from django.utils import timezone
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from news.models import Event, NewsItem
-from organisations.models import LegalForm, Organisation, Status
+from organisations.models import (
+    Activity,
+    Audience,
+    District,
+    Language,
+    LegalForm,
+    NetworkMeeting,
+    Organisation,
+    Status,
+    SupportOffer,
+)
 
 # The smallest file a PDF reader and the upload check accept as a PDF.
 MINIMAL_PDF = (
@@ -150,3 +160,77 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     def audiences(self, create, extracted, **kwargs):
         if create and extracted:
             self.audiences.set(extracted)
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Stadtteil {n}")
+
+
+class SupportOfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportOffer
+
+    title = factory.Sequence(lambda n: f"Unterstützungsangebot {n}")
+    description = "Was wir für Vereine tun."
+    order = factory.Sequence(int)
+
+
+class NetworkMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMeeting
+
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    place = "Haus der Vielfalt, Saal 2"
+    agenda = "Begrüßung\nThemen für die nächsten Qualifizierungen wählen"
+
+
+def create_published_organisations(count: int) -> list[Organisation]:
+    """`count` published entries, fast: two districts, one or two of three languages, one
+    of three activities and one of two audiences each. Bypasses `save()`, so the names
+    are "Verein 000", "Verein 001", … with their slugs and name keys set here."""
+    districts = [DistrictFactory(name=name) for name in ["Alt-Oberhausen", "Osterfeld"]]
+    now = timezone.now()
+    organisations = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Verein {number:03d}",
+            name_key=f"verein {number:03d}",
+            slug=f"verein-{number:03d}",
+            legal_form=LegalForm.REGISTERED_ASSOCIATION,
+            description="Wir treffen uns jede Woche.",
+            district=districts[number % 2],
+            status=Status.APPROVED,
+            confirmed_at=now,
+            last_confirmed_at=now,
+        )
+        for number in range(count)
+    )
+    languages = list(Language.objects.filter(code__in=["tr", "ar", "uk"]))
+    activities = list(Activity.objects.all()[:3])
+    audiences = list(Audience.objects.all()[:2])
+    through = Organisation.languages.through
+    through.objects.bulk_create(
+        [
+            through(organisation=entry, language=languages[n % 3])
+            for n, entry in enumerate(organisations)
+        ]
+        + [
+            through(organisation=entry, language=languages[(n + 1) % 3])
+            for n, entry in enumerate(organisations)
+            if n % 2 == 0
+        ]
+    )
+    through = Organisation.activities.through
+    through.objects.bulk_create(
+        through(organisation=entry, activity=activities[n % 3])
+        for n, entry in enumerate(organisations)
+    )
+    through = Organisation.audiences.through
+    through.objects.bulk_create(
+        through(organisation=entry, audience=audiences[n % 2])
+        for n, entry in enumerate(organisations)
+    )
+    return organisations

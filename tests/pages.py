@@ -20,12 +20,17 @@ from centre.models import (
     PageSection,
     Weekday,
 )
+from organisations.models import Activity, Audience, Language
 from tests.factories import (
+    DistrictFactory,
     DocumentFactory,
     EventFactory,
     FieldOfWorkFactory,
+    NetworkMeetingFactory,
     NewsItemFactory,
     OfferFactory,
+    OrganisationFactory,
+    SupportOfferFactory,
     TargetGroupFactory,
     mp4,
 )
@@ -49,13 +54,19 @@ PUBLIC_PAGES = {
     "barrier-feedback-thanks": "/{language}/barrierefreiheit/rueckmeldung/danke/",
     "easy-language": "/{language}/leichte-sprache/",
     "about": "/{language}/ueber-uns/",
+    "organisations": "/{language}/migrantenorganisationen/",
+    "organisations-directory": "/{language}/migrantenorganisationen/verzeichnis/",
+    "organisations-search": (
+        "/{language}/migrantenorganisationen/verzeichnis/?q=Verein&language=tr&activity=kultur"
+    ),
+    "organisation": "/{language}/migrantenorganisationen/verzeichnis/kulturbruecke-osterfeld/",
     "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
 }
 
 # Pages with a form set the CSRF cookie; every other page sets none.
 PAGES_WITH_A_FORM = {"barrier-feedback"}
 # An error page and a page only reached after sending a form are no place to land from search.
-NOT_IN_SITEMAP = {"not-found", "barrier-feedback-thanks"}
+NOT_IN_SITEMAP = {"not-found", "barrier-feedback-thanks", "organisations-search"}
 
 
 def create_public_content():
@@ -138,6 +149,7 @@ def create_public_content():
     )
     sport.contact_persons.add(person)
     create_news_and_events(location)
+    create_organisations()
     return sport
 
 
@@ -197,3 +209,51 @@ def create_news_and_events(location):
         registration_note="Bitte melden Sie sich bis eine Woche vorher an.",
     )
     EventFactory(title="Netzwerktreffen", starts_at=starts_at + datetime.timedelta(days=40))
+
+
+def create_organisations():
+    """Enough entries for a second page of the directory, one that publishes everything,
+    a support offer and a coming network meeting."""
+    osterfeld = DistrictFactory(name="Osterfeld")
+    # The browser tests empty the database, the seeded lists included.
+    turkish, _ = Language.objects.get_or_create(
+        code="tr", defaults={"name": "Türkçe", "name_de": "Türkisch"}
+    )
+    arabic, _ = Language.objects.get_or_create(
+        code="ar", defaults={"name": "العربية", "name_de": "Arabisch"}
+    )
+    culture = Activity.objects.filter(slug="kultur").first() or Activity.objects.create(
+        slug="kultur", name="Kultur"
+    )
+    women = Audience.objects.filter(slug="frauen").first() or Audience.objects.create(
+        slug="frauen", name="Frauen"
+    )
+    for number in range(21):
+        organisation = OrganisationFactory(name=f"Verein Nummer {number}", district=osterfeld)
+        organisation.languages.set([turkish])
+        organisation.activities.set([culture])
+    organisation = OrganisationFactory(
+        name="Kulturbrücke Osterfeld e. V.",
+        slug="kulturbruecke-osterfeld",
+        founded_year=1998,
+        district=osterfeld,
+        street="Musterstraße 5",
+        postal_code="12345",
+        city="Musterstadt",
+        website="https://kulturbruecke.example.org",
+        social_links=["https://social.example.org/a-very-long-name-of-the-kulturbruecke"],
+        description="A cultural association: music, dance and language courses.",
+        language="en",
+        contact_phone="0208 123-9999",
+        publish_address=True,
+        publish_contact_name=True,
+        publish_contact_email=True,
+        publish_contact_phone=True,
+    )
+    organisation.languages.set([turkish, arabic])
+    organisation.activities.set([culture])
+    organisation.audiences.set([women])
+    SupportOfferFactory(
+        title="Hilfe bei Veranstaltungen", description="Wir planen Ihre Veranstaltung mit Ihnen."
+    )
+    NetworkMeetingFactory()

@@ -3,10 +3,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from organisations.models import Status
 from tests.factories import (
     EventFactory,
     FieldOfWorkFactory,
     NewsItemFactory,
+    OrganisationFactory,
     TargetGroupFactory,
 )
 from tests.pages import LANGUAGES, NOT_IN_SITEMAP, PUBLIC_PAGES
@@ -27,6 +29,8 @@ def sitemap(client):
     NewsItemFactory(slug="entwurf-von-morgen", published_on=datetime.date.today() + ONE_DAY)
     EventFactory(slug="internationaler-frauentag")
     EventFactory(slug="entwurf-termin", is_published=False)
+    OrganisationFactory(slug="kulturbruecke-osterfeld")
+    OrganisationFactory(slug="entwurf-verein", status=Status.PENDING)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return ET.fromstring(response.content)

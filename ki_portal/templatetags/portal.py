@@ -3,8 +3,9 @@ import json
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, get_language_info, to_locale
 
 register = template.Library()
 
@@ -18,6 +19,19 @@ def fallback_lang(obj):
     if obj.has_translation(get_language()):
         return ""
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}" dir="ltr"')
+
+
+@register.simple_tag
+def other_lang(code):
+    """The lang and dir attributes for text written in `code`, if not the page's language.
+
+    For text people wrote themselves in one of the portal's languages, e.g. the
+    description of a migrant organisation.
+    """
+    if not code or code == get_language():
+        return ""
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
 
 
 @register.filter

@@ -4,12 +4,15 @@ from django.db import transaction
 from centre import demo_content as centre_demo_content
 from fields import demo_content
 from news import demo_content as news_demo_content
+from organisations import demo_content as organisations_demo_content
 
 
 class Command(BaseCommand):
     help = (
         "Loads the demo centre (Oberhausen), its fields of work, offers, sample documents, "
-        "information pages, accessibility statement, news and events. "
+        "information pages, accessibility statement, news and events, and the support "
+        "offers, districts, a network meeting and example entries of the directory of "
+        "migrant organisations. "
         "Idempotent: a second run changes nothing."
     )
 
@@ -18,6 +21,7 @@ class Command(BaseCommand):
             counts = demo_content.load()
             centre_demo_content.load(counts)
             counts.update(news_demo_content.load())
+            organisations_demo_content.load(counts)
         kinds = dict.fromkeys(kind for kind, _status in counts)
         for kind in kinds:
             self.stdout.write(
