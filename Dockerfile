@@ -26,6 +26,7 @@ COPY --chown=portal:portal accounts/ accounts/
 COPY --chown=portal:portal centre/ centre/
 COPY --chown=portal:portal fields/ fields/
 COPY --chown=portal:portal news/ news/
+COPY --chown=portal:portal organisations/ organisations/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
 COPY --chown=portal:portal static/ static/

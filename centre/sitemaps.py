@@ -16,6 +16,7 @@ class PageSitemap(Sitemap):
             "news:events",
             "organisations:landing",
             "organisations:directory",
+            "organisations:register",
             "centre:contact",
             "centre:imprint",
             "centre:privacy",

@@ -165,11 +165,8 @@ class OrganisationForm(forms.ModelForm):
         widgets = {
             "legal_form": forms.RadioSelect,
             "founded_year": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "postal_code": forms.TextInput(
-                attrs={"inputmode": "numeric", "autocomplete": "postal-code", "dir": "ltr"}
-            ),
-            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
-            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            # The organisation's address is not the person's own: no autocomplete for it.
+            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr"}),
             "register_number": forms.TextInput(attrs={"dir": "ltr"}),
             "description": forms.Textarea(attrs={"rows": 6}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),

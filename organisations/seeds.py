@@ -4,6 +4,8 @@ Names are marked for translation, so the data migration stores each name in ever
 language the portal has a translation for.
 """
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 # (BCP 47 code, name in the language itself, German name): the languages spoken most in
@@ -83,3 +85,35 @@ QUALIFICATION_TOPICS = [
     ("einbuergerung-und-wahlen", _("Einbürgerung und Wahlen")),
     ("buchhaltung", _("Buchhaltung im Verein")),
 ]
+
+
+def add_named_entries(apps, model_name: str, entries) -> None:
+    model = apps.get_model("organisations", model_name)
+    translation_model = apps.get_model("organisations", f"{model_name}Translation")
+    for order, (slug, name) in enumerate(entries):
+        entry, created = model.objects.get_or_create(slug=slug, defaults={"order": order})
+        if not created:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            german = str(name)
+        for language, _label in settings.LANGUAGES:
+            with translation.override(language):
+                translated = str(name)
+            # A language without a translation yet falls back to German on the pages.
+            if language == settings.LANGUAGE_CODE or translated != german:
+                translation_model.objects.create(
+                    master=entry, language_code=language, name=translated
+                )
+
+
+def create_lists(apps) -> None:
+    """Adds whatever of the starting lists is missing; entries staff changed stay as they are.
+
+    Takes an app registry, so the data migration can pass its historical models.
+    """
+    language_model = apps.get_model("organisations", "Language")
+    for code, name, name_de in LANGUAGES:
+        language_model.objects.get_or_create(code=code, defaults={"name": name, "name_de": name_de})
+    add_named_entries(apps, "Activity", ACTIVITIES)
+    add_named_entries(apps, "Audience", AUDIENCES)
+    add_named_entries(apps, "QualificationTopic", QUALIFICATION_TOPICS)

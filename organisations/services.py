@@ -118,8 +118,10 @@ def _mail_staff(template: str, **context) -> None:
 
 
 def _admin_link(organisation: Organisation) -> str:
+    """Where staff deal with a record: the review queue while it waits, else the entry."""
+    view = "reviewitem" if organisation.status == Status.PENDING else "organisation"
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("admin:organisations_organisation_change", args=[organisation.pk])
+        path = reverse(f"admin:organisations_{view}_change", args=[organisation.pk])
     return absolute_url(path)
 
 

@@ -173,7 +173,8 @@ def link_page(purpose: str, max_age, statuses):
     """A page reached through a signed link from a mail.
 
     An expired, tampered or no longer valid link gets a page that says so and changes
-    nothing. The pages are not cached and send no referrer, so the link stays private.
+    nothing. The pages are not cached; like every page they send the referrer (which
+    holds the link) only to the portal itself.
     """
 
     def decorator(view):
@@ -183,16 +184,12 @@ def link_page(purpose: str, max_age, statuses):
             try:
                 organisation = Organisation.from_link_token(token, purpose, max_age)
             except signing.SignatureExpired:
-                response = invalid_link(request, expired=True)
+                return invalid_link(request, expired=True)
             except signing.BadSignature:
-                response = invalid_link(request, expired=False)
-            else:
-                if organisation.status in statuses:
-                    response = view(request, organisation, token, *args, **kwargs)
-                else:
-                    response = invalid_link(request, expired=False)
-            response["Referrer-Policy"] = "no-referrer"
-            return response
+                return invalid_link(request, expired=False)
+            if organisation.status not in statuses:
+                return invalid_link(request, expired=False)
+            return view(request, organisation, token, *args, **kwargs)
 
         return wrapper
 

@@ -1,10 +1,12 @@
 """The people in these tests: a visitor, an editor of the centre, the MSO team, an outsider."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.utils import translation
 
+from organisations.seeds import create_lists
 from tests.factories import UserFactory
 
 EDITOR_PERMISSIONS = [
@@ -43,6 +45,15 @@ def _german_by_default(settings):
     """Content made in a test is German, whatever language the previous request activated."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _seeded_lists(request):
+    """A transactional test empties every table when it ends, also the lists the migrations
+    seed (languages, activities, …); they are back before the next such test starts."""
+    if "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        create_lists(apps)
 
 
 @pytest.fixture(autouse=True)

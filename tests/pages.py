@@ -60,13 +60,24 @@ PUBLIC_PAGES = {
         "/{language}/migrantenorganisationen/verzeichnis/?q=Verein&language=tr&activity=kultur"
     ),
     "organisation": "/{language}/migrantenorganisationen/verzeichnis/kulturbruecke-osterfeld/",
+    "organisation-register": "/{language}/migrantenorganisationen/anmelden/",
+    "organisation-registered": "/{language}/migrantenorganisationen/anmelden/danke/",
+    "organisation-new-link": "/{language}/migrantenorganisationen/eintrag/link/",
+    "organisation-new-link-sent": "/{language}/migrantenorganisationen/eintrag/link/gesendet/",
     "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
 }
 
 # Pages with a form set the CSRF cookie; every other page sets none.
-PAGES_WITH_A_FORM = {"barrier-feedback"}
+PAGES_WITH_A_FORM = {"barrier-feedback", "organisation-register", "organisation-new-link"}
 # An error page and a page only reached after sending a form are no place to land from search.
-NOT_IN_SITEMAP = {"not-found", "barrier-feedback-thanks", "organisations-search"}
+NOT_IN_SITEMAP = {
+    "not-found",
+    "barrier-feedback-thanks",
+    "organisations-search",
+    "organisation-registered",
+    "organisation-new-link",
+    "organisation-new-link-sent",
+}
 
 
 def create_public_content():

@@ -1,0 +1,61 @@
+"""The pages representatives reach through links, and the form with errors, are valid HTML."""
+
+import time
+
+import pytest
+
+from ki_portal.forms import form_started_token
+from organisations.services import manage_link
+from tests.factories import OrganisationFactory
+from tests.pages import LANGUAGES
+from tests.test_html_validity import FAILING, check_html
+
+
+def representative_pages(client, language):
+    """Every page of the registration and self-service flows that needs state to reach it."""
+    entry = OrganisationFactory(name="Elternverein Brücke e. V.", language=language)
+    entry.languages.set(["tr", "ar"])
+    pending = OrganisationFactory(status="unconfirmed", name="Neuer Verein e. V.")
+    manage = "/" + manage_link(entry).split("://", 1)[1].split("/", 1)[1]
+    token = pending.make_link_token("confirm")
+    confirm = f"/{language}/migrantenorganisationen/anmelden/bestaetigen/{token}/"
+    pages = {
+        "register-errors": client.post(
+            f"/{language}/migrantenorganisationen/anmelden/",
+            {"name": "<b>", "started": form_started_token(time.time() - 30)},
+        ),
+        "new-link-errors": client.post(
+            f"/{language}/migrantenorganisationen/eintrag/link/", {"email": "kaputt"}
+        ),
+        "confirm": client.get(confirm),
+        "manage": client.get(manage),
+        "change": client.get(f"{manage}aendern/"),
+        "change-errors": client.post(f"{manage}aendern/", {"name": ""}),
+        "topics": client.get(f"{manage}themen/"),
+        "withdraw": client.get(f"{manage}zurueckziehen/"),
+        "invalid-link": client.get(f"/{language}/migrantenorganisationen/eintrag/kaputt/"),
+        "confirmed": client.post(confirm),
+    }
+    return pages
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_registration_and_self_service_pages_have_no_html_errors(client, tmp_path, language):
+    pages = representative_pages(client, language)
+    files = {}
+    for name, response in pages.items():
+        assert response.status_code == (400 if name == "invalid-link" else 200), name
+        files[tmp_path / f"{name}.html"] = name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+
+    messages, unplaced = check_html(list(files))
+
+    errors = [
+        f"{files[path]} line {message.get('lastLine', '?')}: {message['message']}"
+        for path, path_messages in messages.items()
+        for message in path_messages
+        if message["type"] in FAILING
+    ]
+    errors += [message["message"] for message in unplaced if message["type"] in FAILING]
+    assert not errors, "\n".join(errors)

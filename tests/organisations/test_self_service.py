@@ -1,0 +1,305 @@
+"""The representative keeps the entry current through signed links, without an account."""
+
+import io
+import re
+import time
+
+import pytest
+from django.core import mail, signing
+from django.core.management import call_command
+from django.utils import timezone
+
+from centre.models import CentreProfile
+from ki_portal.forms import form_started_token
+from organisations.models import (
+    HIDDEN_AFTER,
+    RECONFIRM_AFTER,
+    Decision,
+    DecisionKind,
+    Organisation,
+    QualificationTopic,
+    Status,
+)
+from organisations.services import manage_link, organisations_remind_and_hide
+from tests.factories import OrganisationFactory
+
+
+def path_of(link):
+    return "/" + link.split("://", 1)[1].split("/", 1)[1]
+
+
+@pytest.fixture
+def entry(db):
+    organisation = OrganisationFactory(
+        name="Elternverein Brücke e. V.",
+        contact_name="Vorsitz des Vereins",
+        contact_email="vorstand@bruecke.example",
+        contact_phone="0208 111111",
+        street="Brückenweg 1",
+        postal_code="46045",
+        city="Musterstadt",
+        description="Hausaufgabenhilfe und Elterncafé.",
+        publish_contact_email=True,
+    )
+    organisation.languages.set(["tr", "de"])
+    return organisation
+
+
+@pytest.fixture
+def manage_path(entry):
+    return path_of(manage_link(entry))
+
+
+def change_data(**overrides):
+    data = {
+        "name": "Elternverein Brücke e. V.",
+        "legal_form": "ev",
+        "contact_name": "Vorsitz des Vereins",
+        "contact_email": "vorstand@bruecke.example",
+        "description": "Hausaufgabenhilfe, Elterncafé und Sprachkurse.",
+        "languages": ["tr", "de", "ar"],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_manage_page_offers_every_step_and_is_kept_private(client, entry, manage_path):
+    response = client.get(manage_path)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Elternverein Brücke e. V." in page
+    assert "Eintrag bestätigen" in page
+    for step in ["aendern/", "themen/", "zurueckziehen/"]:
+        assert f"{manage_path}{step}" in page
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_confirming_the_entry_keeps_it_another_year(client, entry, manage_path):
+    entry.last_confirmed_at = timezone.now() - RECONFIRM_AFTER
+    entry.reconfirmation_requested_at = timezone.now()
+    entry.save()
+
+    response = client.post(manage_path)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{manage_path}?gespeichert=bestaetigt"
+    entry.refresh_from_db()
+    assert timezone.now() - entry.last_confirmed_at < timezone.timedelta(minutes=1)
+    assert entry.reconfirmation_requested_at is None
+    assert entry.decisions.get().kind == DecisionKind.RECONFIRMED
+    assert "für ein weiteres Jahr bestätigt" in client.get(response["Location"]).content.decode()
+
+
+def test_a_change_request_waits_for_review_while_the_entry_stays(
+    client, entry, manage_path, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{manage_path}aendern/", change_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{manage_path}?gespeichert=aenderung"
+    entry.refresh_from_db()
+    assert entry.description == "Hausaufgabenhilfe und Elterncafé."
+    assert Organisation.objects.published().get() == entry
+    proposal = Organisation.objects.review_queue().get()
+    assert proposal.revision_of == entry
+    assert proposal.description == "Hausaufgabenhilfe, Elterncafé und Sprachkurse."
+    assert sorted(proposal.languages.values_list("code", flat=True)) == ["ar", "de", "tr"]
+
+
+def test_a_second_change_request_replaces_the_waiting_one(client, entry, manage_path):
+    client.post(f"{manage_path}aendern/", change_data())
+    client.post(f"{manage_path}aendern/", change_data(description="Nur noch Elterncafé."))
+
+    proposal = Organisation.objects.review_queue().get()
+    assert proposal.description == "Nur noch Elterncafé."
+    page = client.get(f"{manage_path}aendern/").content.decode()
+    assert "Nur noch Elterncafé." in page
+
+
+def test_the_change_form_starts_with_the_current_entry(client, entry, manage_path):
+    page = client.get(f"{manage_path}aendern/").content.decode()
+
+    assert 'value="Elternverein Brücke e. V."' in page
+    assert "Hausaufgabenhilfe und Elterncafé." in page
+
+
+def test_bad_input_in_a_change_request_stores_nothing(client, entry, manage_path):
+    response = client.post(
+        f"{manage_path}aendern/", change_data(name="", description="<b>fett</b>", status="x")
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "description"}
+    assert not Organisation.objects.review_queue().exists()
+
+
+def test_topic_wishes_are_saved_and_shown_again(client, entry, manage_path):
+    school, bookkeeping = (
+        QualificationTopic.objects.get(slug="schulsystem"),
+        QualificationTopic.objects.get(slug="buchhaltung"),
+    )
+
+    response = client.post(f"{manage_path}themen/", {"topics": [school.pk, bookkeeping.pk]})
+
+    assert response["Location"] == f"{manage_path}?gespeichert=themen"
+    assert set(entry.topic_wishes.values_list("topic__slug", flat=True)) == {
+        "schulsystem",
+        "buchhaltung",
+    }
+    client.post(f"{manage_path}themen/", {"topics": [school.pk]})
+    assert list(entry.topic_wishes.values_list("topic__slug", flat=True)) == ["schulsystem"]
+    page = client.get(f"{manage_path}themen/").content.decode()
+    checked = re.findall(r'name="topics" value="(\d+)"[^>]*checked', page)
+    assert checked == [str(school.pk)]
+
+
+def test_withdrawing_removes_the_entry_at_once_and_erases_personal_data(
+    client, entry, manage_path, django_capture_on_commit_callbacks
+):
+    client.post(f"{manage_path}aendern/", change_data())
+    confirm_page = client.get(f"{manage_path}zurueckziehen/")
+    assert "endgültig zurückziehen" in confirm_page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{manage_path}zurueckziehen/")
+
+    assert response.status_code == 200
+    assert "nicht mehr im Verzeichnis" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.status == Status.WITHDRAWN
+    assert not Organisation.objects.published().exists()
+    assert not Organisation.objects.review_queue().exists()
+    for field in ["contact_name", "contact_email", "contact_phone", "street", "description"]:
+        assert getattr(entry, field) == ""
+    assert entry.decisions.get().kind == DecisionKind.WITHDRAWN
+    (message,) = mail.outbox
+    assert message.to == ["vorstand@bruecke.example"]
+    # Every earlier link is dead now.
+    assert client.get(manage_path).status_code == 400
+
+
+@pytest.mark.parametrize("step", ["", "aendern/", "themen/", "zurueckziehen/"])
+def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client, entry, monkeypatch, step):
+    issued = time.time() - 61 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: issued)
+    path = path_of(manage_link(entry))
+    monkeypatch.undo()
+
+    response = client.post(f"{path}{step}", change_data())
+
+    assert response.status_code == 400
+    assert "Dieser Link ist abgelaufen" in response.content.decode()
+    assert "Neuen Link" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.status == Status.APPROVED
+    assert not Organisation.objects.review_queue().exists()
+    assert not Decision.objects.exists()
+
+
+@pytest.mark.parametrize("step", ["", "aendern/", "zurueckziehen/"])
+def test_a_tampered_link_changes_nothing(client, entry, manage_path, step):
+    other = OrganisationFactory()
+    token = manage_path.rstrip("/").rsplit("/", 1)[1]
+    # Correctly signed, but the other entry's secret is not this one's.
+    forged = signing.dumps([other.pk, entry.link_secret], salt="organisations.manage")
+
+    for path in [manage_path.replace(token, token[:-2]), manage_path.replace(token, forged)]:
+        response = client.post(f"{path}{step}", change_data())
+        assert response.status_code == 400
+
+    assert set(Organisation.objects.values_list("status", flat=True)) == {Status.APPROVED}
+    assert not Organisation.objects.review_queue().exists()
+
+
+def test_a_confirmation_link_is_no_manage_link(client, entry):
+    token = entry.make_link_token("confirm")
+
+    assert client.get(f"/de/migrantenorganisationen/eintrag/{token}/").status_code == 400
+
+
+def test_a_new_link_is_sent_only_to_a_known_address_and_the_page_says_the_same(
+    client, entry, django_capture_on_commit_callbacks
+):
+    started = form_started_token(time.time() - 30)
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(
+            "/de/migrantenorganisationen/eintrag/link/",
+            {"email": "VORSTAND@bruecke.example", "started": started},
+        )
+        unknown = client.post(
+            "/de/migrantenorganisationen/eintrag/link/",
+            {"email": "niemand@example.org", "started": started},
+        )
+
+    assert (
+        known["Location"]
+        == unknown["Location"]
+        == "/de/migrantenorganisationen/eintrag/link/gesendet/"
+    )
+    (message,) = mail.outbox
+    assert message.to == ["vorstand@bruecke.example"]
+    assert path_of(manage_link(entry)).rsplit("/", 2)[0] in message.body
+
+
+def test_the_yearly_reminder_asks_once_and_hides_after_thirteen_months(
+    entry, django_capture_on_commit_callbacks
+):
+    CentreProfile.objects.create(
+        name="Kommunales Integrationszentrum Musterstadt",
+        email="integrationszentrum@musterstadt.example",
+    )
+    now = timezone.now()
+    entry.last_confirmed_at = now - RECONFIRM_AFTER - timezone.timedelta(hours=1)
+    entry.save()
+    fresh = OrganisationFactory(name="Sportverein (frisch bestätigt)")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert organisations_remind_and_hide(now=now) == (1, 0)
+        assert organisations_remind_and_hide(now=now + timezone.timedelta(days=1)) == (0, 0)
+
+    (reminder,) = mail.outbox
+    assert reminder.to == ["vorstand@bruecke.example"]
+    assert "/de/migrantenorganisationen/eintrag/" in reminder.body
+    assert set(Organisation.objects.published(now=now)) == {entry, fresh}
+
+    later = entry.last_confirmed_at + HIDDEN_AFTER + timezone.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert organisations_remind_and_hide(now=later) == (0, 1)
+        assert organisations_remind_and_hide(now=later) == (0, 0)
+
+    assert entry not in Organisation.objects.published(now=later)
+    assert entry.decisions.get().kind == DecisionKind.HIDDEN
+    staff_mail = mail.outbox[-1]
+    assert staff_mail.to == ["integrationszentrum@musterstadt.example"]
+    assert "Elternverein Brücke e. V." in staff_mail.body
+    assert "vorstand@" not in staff_mail.body
+
+
+def test_confirming_a_hidden_entry_brings_it_back(client, entry, manage_path):
+    entry.last_confirmed_at = timezone.now() - HIDDEN_AFTER - timezone.timedelta(days=1)
+    entry.hidden_reported_at = timezone.now()
+    entry.save()
+    assert "ausgeblendet" in client.get(manage_path).content.decode()
+
+    client.post(manage_path)
+
+    assert Organisation.objects.published().get() == entry
+
+
+def test_the_daily_command_asks_due_representatives(entry, django_capture_on_commit_callbacks):
+    entry.last_confirmed_at = timezone.now() - RECONFIRM_AFTER - timezone.timedelta(days=1)
+    entry.save()
+    OrganisationFactory(name="Frisch bestätigt e. V.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        output = io.StringIO()
+        call_command("remind_organisations", stdout=output)
+
+    assert output.getvalue().strip() == "1 asked to confirm, 0 hidden."
+    entry.refresh_from_db()
+    assert entry.reconfirmation_requested_at is not None
+    assert [message.to for message in mail.outbox] == [["vorstand@bruecke.example"]]
