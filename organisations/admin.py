@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from parler.admin import TranslatableAdmin
 
 from organisations.forms import OrganisationForm, RejectionForm
@@ -239,10 +239,14 @@ class OrganisationAdminBase(admin.ModelAdmin):
                 if count:
                     messages.warning(
                         request,
-                        _(
+                        ngettext(
+                            "Achtung, mögliche Dublette: %(count)d ähnlicher Eintrag (gleicher "
+                            "Name, gleiche Registernummer oder gleiche E-Mail-Adresse). Er ist "
+                            "unter „Mögliche Dubletten“ verlinkt.",
                             "Achtung, mögliche Dublette: %(count)d ähnliche Einträge (gleicher "
                             "Name, gleiche Registernummer oder gleiche E-Mail-Adresse). Sie sind "
-                            "unter „Mögliche Dubletten“ verlinkt."
+                            "unter „Mögliche Dubletten“ verlinkt.",
+                            count,
                         )
                         % {"count": count},
                     )

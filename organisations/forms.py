@@ -14,6 +14,7 @@ from ki_portal.forms import (
     PhoneField,
     PlainEmailField,
     PlainTextField,
+    QuickSelect,
     SpamProtectionMixin,
 )
 from organisations.models import (
@@ -34,7 +35,7 @@ PRIVACY_NOTICE = _(
     "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
     "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
     "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
-    "nur die Angaben, bei denen Sie „veröffentlichen“ ankreuzen; das können Sie jederzeit "
+    "nur die Angaben, die Sie zur Veröffentlichung freigeben; das können Sie jederzeit "
     "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
     "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort."
 )
@@ -245,13 +246,7 @@ class OrganisationForm(forms.ModelForm):
             ),
             Fieldset(
                 _("Was darf im Verzeichnis stehen?"),
-                HTML(
-                    '<p class="kern-body">{% load i18n %}{% blocktranslate trimmed %}'
-                    "Name, Rechtsform, Gründungsjahr, Stadtteil, Website, soziale Medien, "
-                    "Sprachen, Tätigkeitsfelder, Zielgruppen und Beschreibung erscheinen "
-                    "im Verzeichnis. Alles Weitere nur, wenn Sie es hier erlauben."
-                    "{% endblocktranslate %}</p>"
-                ),
+                HTML('{% include "organisations/_publication_note.html" %}'),
                 "publish_address",
                 "publish_contact_name",
                 "publish_contact_email",
@@ -390,7 +385,7 @@ class NewLinkForm(SpamProtectionMixin):
         self.helper.add_input(Submit("send", _("Link anfordern")))
 
 
-class LanguageSelect(forms.Select):
+class LanguageSelect(QuickSelect):
     """Options named in their own language, each with its `lang` attribute (WCAG 3.1.2)."""
 
     def create_option(self, name, value, *args, **kwargs):
@@ -413,6 +408,7 @@ class NamedFilterField(forms.ModelChoiceField):
             queryset.with_german_name().prefetch_related("translations").distinct(),
             to_field_name="slug",
             required=False,
+            widget=QuickSelect,
             **kwargs,
         )
 
@@ -461,6 +457,7 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         label=_("Stadtteil oder Ort"),
         empty_label=_("alle Stadtteile und Orte"),
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, **kwargs):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
@@ -214,7 +215,7 @@ class NetworkMeeting(TranslatableModel):
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("Netzwerktreffen")
-        verbose_name_plural = _("Netzwerktreffen")
+        verbose_name_plural = pgettext_lazy("plural", "Netzwerktreffen")
 
     def __str__(self):
         return f"{timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}, {self.place}"

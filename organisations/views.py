@@ -24,6 +24,7 @@ from organisations.forms import (
 from organisations.models import (
     CONFIRMATION_VALID,
     MANAGE_LINK_VALID,
+    UNCONFIRMED_KEPT,
     Activity,
     Audience,
     NetworkMeeting,
@@ -165,6 +166,7 @@ def registered(request):
             "title": title,
             "crumbs": crumbs(title),
             "confirm_hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
+            "kept_days": UNCONFIRMED_KEPT.days,
         },
     )
 
@@ -220,7 +222,12 @@ def confirm(request, organisation, token):
     return render(
         request,
         template,
-        {"title": title, "crumbs": crumbs(title), "organisation": organisation},
+        {
+            "title": title,
+            "crumbs": crumbs(title),
+            "organisation": organisation,
+            "kept_days": UNCONFIRMED_KEPT.days,
+        },
     )
 
 

@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import engines
 from django.utils import translation
 
+from ki_portal.forms import QuickSelect
+
 TOPICS = [("school", "Schule"), ("work", "Arbeit"), ("health", "Gesundheit")]
 CRISPY_TAG = "{% crispy form %}"
 CRISPY_FILTER = "{{ form|crispy }}"
@@ -454,3 +456,33 @@ def test_buttons_keep_their_own_classes_but_not_bootstraps():
 
     assert 'class="kern-btn kern-btn--primary wide"' in html
     assert "btn-primary" not in html
+
+
+class MarkupReader(HTMLParser):
+    """Tags with their attributes in a fixed order, and the text: what a browser reads."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.parts = []
+        self.feed(str(html))
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append((tag, tuple(sorted(attrs))))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.parts.append(data.strip())
+
+
+@pytest.mark.parametrize("value", ["", "b", None])
+def test_quick_select_renders_what_djangos_select_renders(value):
+    choices = [("", "– alle –"), ("a", "Alt & Neu"), ("b", "<Bau>")]
+    attrs = {"id": "id_x", "class": "kern-form-input__select", "aria-invalid": "true"}
+
+    quick = MarkupReader(QuickSelect(choices=choices).render("x", value, attrs=attrs)).parts
+    django = MarkupReader(forms.Select(choices=choices).render("x", value, attrs=attrs)).parts
+
+    assert quick == django
+    assert "<Bau>" in quick
+    chosen = [part for part in quick if part[0] == "option" and ("selected", None) in part[1]]
+    assert chosen == [("option", (("selected", None), ("value", value or "")))]

@@ -139,7 +139,7 @@ def test_district_filter(client, two_organisations):
 def test_chosen_filters_stay_chosen_in_the_form(client, two_organisations):
     page = client.get(f"{DIRECTORY}?language=tr&activity=kultur&q=Kultur").content.decode()
 
-    assert '<option value="tr" selected lang="tr">Türkçe</option>' in page
+    assert '<option value="tr" lang="tr" selected>Türkçe</option>' in page
     assert '<option value="kultur" selected>Kultur</option>' in page
     assert 'value="Kultur"' in page
     assert "Alle Filter zurücksetzen" in page
