@@ -36,7 +36,12 @@ from organisations.models import (
     SupportOffer,
     TopicWish,
 )
-from organisations.services import changed_fields, organisation_approve, organisation_reject
+from organisations.services import (
+    changed_fields,
+    organisation_approve,
+    organisation_reject,
+    organisation_withdraw,
+)
 
 # Spreadsheet programs run a cell that starts with one of these as a formula
 # (OWASP "CSV injection"); a leading apostrophe makes them show it as text.
@@ -314,7 +319,7 @@ class OrganisationAdmin(OrganisationAdminBase):
     search_fields = ["name", "register_number", "register_key", "contact_email"]
     date_hierarchy = "created_at"
     inlines = [DecisionInline]
-    actions = ["export_csv"]
+    actions = ["export_csv", "withdraw_on_request"]
 
     def get_queryset(self, request):
         # Change requests appear in the review queue and as a flag on their entry.
@@ -383,6 +388,30 @@ class OrganisationAdmin(OrganisationAdminBase):
     )
     def export_csv(self, request, queryset):
         return self.csv_response(queryset)
+
+    @admin.action(
+        description=gettext_lazy(
+            "Ausgewählte Einträge auf Wunsch der Organisation zurückziehen und Daten löschen"
+        ),
+        permissions=["change"],
+    )
+    def withdraw_on_request(self, request, queryset):
+        """For a representative who asks by phone or letter instead of using the link."""
+        entries = [entry for entry in queryset if entry.status != Status.WITHDRAWN]
+        for entry in entries:
+            organisation_withdraw(entry=entry, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d Eintrag wurde zurückgezogen; seine Angaben zur Ansprechperson sind "
+                "gelöscht.",
+                "%(count)d Einträge wurden zurückgezogen; ihre Angaben zur Ansprechperson sind "
+                "gelöscht.",
+                len(entries),
+            )
+            % {"count": len(entries)},
+            messages.SUCCESS,
+        )
 
     def export_view(self, request):
         if not self.has_export_permission(request):

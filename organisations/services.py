@@ -54,6 +54,7 @@ ENTRY_FIELDS = [
     "publish_contact_phone",
 ]
 RELATED_FIELDS = ["languages", "activities", "audiences"]
+PUBLISH_FLAGS = [field for field in ENTRY_FIELDS if field.startswith("publish_")]
 # Erased when an entry is withdrawn or a registration rejected: whatever can name a person.
 PERSONAL_FIELDS = {
     "street": "",
@@ -286,7 +287,16 @@ def organisation_reject(*, organisation: Organisation, user, reason: str) -> Non
 
 @transaction.atomic
 def organisation_request_change(*, entry: Organisation, data: dict, language: str) -> Organisation:
-    """Queues a change of a published entry for review; a later request replaces an earlier one."""
+    """Queues a change of a published entry for review; a later request replaces an earlier one.
+
+    Consent to publish a detail is withdrawn at once, not after the review: a detail the
+    request no longer allows to publish leaves the public entry immediately.
+    """
+    withdrawn = [flag for flag in PUBLISH_FLAGS if getattr(entry, flag) and not data.get(flag)]
+    if withdrawn:
+        for flag in withdrawn:
+            setattr(entry, flag, False)
+        entry.save(update_fields=withdrawn)
     proposal = entry.change_requests.first() or Organisation(
         revision_of=entry,
         status=Status.PENDING,
@@ -307,11 +317,12 @@ def organisation_request_change(*, entry: Organisation, data: dict, language: st
 
 
 @transaction.atomic
-def organisation_withdraw(*, entry: Organisation) -> None:
+def organisation_withdraw(*, entry: Organisation, user=None) -> None:
     """Takes an entry out of the directory at once and erases its personal data.
 
-    The name and the decisions stay, so staff can still see what happened; every link
-    sent earlier stops working.
+    `user` is the staff member who did it on the representative's request, if it was not
+    the representative through the link. The name and the decisions stay, so staff can
+    still see what happened; every link sent earlier stops working.
     """
     if entry.status == Status.WITHDRAWN:
         return
@@ -324,7 +335,7 @@ def organisation_withdraw(*, entry: Organisation) -> None:
     entry.status = Status.WITHDRAWN
     entry.link_secret = ""
     entry.save()
-    Decision.objects.create(organisation=entry, kind=DecisionKind.WITHDRAWN)
+    Decision.objects.create(organisation=entry, kind=DecisionKind.WITHDRAWN, decided_by=user)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from playwright.sync_api import expect
 
+from organisations.models import Status
 from organisations.services import manage_link
 from tests.browser.test_pages import AXE
 from tests.factories import OrganisationFactory
@@ -47,6 +48,39 @@ def test_forms_with_errors_pass_axe(new_page, live_server, content, language, fo
     page.locator("button[type=submit]").click()
 
     expect(page.locator("#error-summary")).to_be_focused()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_confirmation_pages_pass_axe(new_page, live_server, content, language):
+    registration = OrganisationFactory(status=Status.UNCONFIRMED, language=language)
+    page = new_page()
+    page.goto(
+        f"{live_server.url}/{language}/migrantenorganisationen/anmelden/bestaetigen/"
+        f"{registration.make_link_token('confirm')}/"
+    )
+    assert_no_violations(page)
+
+    page.locator("button[type=submit]").click()
+
+    expect(page.locator("h1")).to_be_visible()
+    registration.refresh_from_db()
+    assert registration.status == Status.PENDING
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_too_many_requests_page_passes_axe(new_page, live_server, content, language):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{live_server.url}/{language}/migrantenorganisationen/eintrag/link/")
+    for _attempt in range(5):
+        page.locator("button[type=submit]").click()
+
+    with page.expect_navigation() as navigation:
+        page.locator("button[type=submit]").click()
+
+    assert navigation.value.status == 429
+    assert page.locator("main a[href*='kontakt']").count() == 1
     assert_no_violations(page)
 
 

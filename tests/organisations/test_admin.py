@@ -545,3 +545,35 @@ def test_mso_team_maintains_the_lists(mso_client):
     assert str(Activity.objects.get(slug="gesundheit")) == "Gesundheit"
     assert district.status_code == 302
     assert District.objects.filter(name="Alt-Oberhausen").exists()
+
+
+def test_staff_withdraw_an_entry_on_the_representatives_request(
+    mso_client, mso_team, django_capture_on_commit_callbacks
+):
+    entry = OrganisationFactory(contact_email="vorstand@anruf.example")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = mso_client.post(
+            CHANGELIST, {"action": "withdraw_on_request", "_selected_action": [entry.pk]}
+        )
+
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.status == Status.WITHDRAWN
+    assert entry.contact_email == ""
+    decision = entry.decisions.get()
+    assert decision.kind == DecisionKind.WITHDRAWN
+    assert decision.decided_by == mso_team
+    assert [message.to for message in mail.outbox] == [["vorstand@anruf.example"]]
+
+
+def test_an_editor_cannot_withdraw_entries(editor_client):
+    entry = OrganisationFactory()
+
+    response = editor_client.post(
+        CHANGELIST, {"action": "withdraw_on_request", "_selected_action": [entry.pk]}
+    )
+
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.status == Status.APPROVED

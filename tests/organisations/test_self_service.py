@@ -109,6 +109,20 @@ def test_a_change_request_waits_for_review_while_the_entry_stays(
     assert sorted(proposal.languages.values_list("code", flat=True)) == ["ar", "de", "tr"]
 
 
+def test_withdrawing_consent_to_publish_a_detail_takes_effect_at_once(client, entry, manage_path):
+    assert entry.publish_contact_email
+
+    client.post(f"{manage_path}aendern/", change_data(description="Neue Beschreibung."))
+
+    entry.refresh_from_db()
+    assert not entry.publish_contact_email
+    assert entry.description == "Hausaufgabenhilfe und Elterncafé."
+    page = client.get(entry.get_absolute_url()).content.decode()
+    assert "vorstand@bruecke.example" not in page
+    proposal = Organisation.objects.review_queue().get()
+    assert not proposal.publish_contact_email
+
+
 def test_a_second_change_request_replaces_the_waiting_one(client, entry, manage_path):
     client.post(f"{manage_path}aendern/", change_data())
     client.post(f"{manage_path}aendern/", change_data(description="Nur noch Elterncafé."))
