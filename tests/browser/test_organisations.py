@@ -71,7 +71,8 @@ def test_confirmation_pages_pass_axe(new_page, live_server, content, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_too_many_requests_page_passes_axe(new_page, live_server, content, language):
-    page = new_page(java_script_enabled=False)
+    page = new_page()
+    page.set_default_timeout(15_000)
     page.goto(f"{live_server.url}/{language}/migrantenorganisationen/eintrag/link/")
     for _attempt in range(5):
         page.locator("button[type=submit]").click()
