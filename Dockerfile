@@ -27,17 +27,21 @@ COPY --chown=portal:portal centre/ centre/
 COPY --chown=portal:portal fields/ fields/
 COPY --chown=portal:portal news/ news/
 COPY --chown=portal:portal organisations/ organisations/
+COPY --chown=portal:portal counselling/ counselling/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
 COPY --chown=portal:portal static/ static/
 COPY --from=assets --chown=portal:portal /build/static/dist/ static/dist/
 
-# collectstatic needs a key to import the settings; the build key is thrown away.
+# collectstatic needs keys to import the settings; the build keys are thrown away.
 RUN pybabel compile --domain django --directory locale \
-    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && DJANGO_SECRET_KEY=build-only \
+       KI_FIELD_ENCRYPTION_KEY="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+       python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media && chown -R portal:portal /app/var /app/staticfiles /app/locale
 
 USER portal
 EXPOSE 8000
-# DATABASE_URL, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS come from the environment.
+# DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY and DJANGO_ALLOWED_HOSTS come
+# from the environment.
 CMD ["gunicorn", "ki_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

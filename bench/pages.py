@@ -63,6 +63,8 @@ PAGES = [
     "/ar/migrantenorganisationen/verzeichnis/?page=10",
     "/de/migrantenorganisationen/verzeichnis/?q=Verein+02&language=tr&activity=sport",
     "/de/migrantenorganisationen/verzeichnis/{organisation}/",
+    "/de/beratung/",
+    "/de/beratung/anfrage/",
 ]
 TARGET_MEDIAN_MS, TARGET_P95_MS = 50, 100
 

@@ -136,6 +136,31 @@ PAGES = {
                 },
             ),
             (
+                "beratung",
+                {
+                    "de": (
+                        "Beratung für Frauen und Mädchen",
+                        "<p>Eine Anfrage an unsere Beratung kann etwas über Ihre Gesundheit, "
+                        "Herkunft, Religion oder über Gewalt verraten. Wir behandeln sie "
+                        "deshalb besonders vorsichtig: Nur das Beratungsteam sieht sie, jeder "
+                        "Blick in Ihre Kontaktdaten wird protokolliert, und Ihre Kontaktdaten, "
+                        "Ihr Name und Ihre Nachricht werden verschlüsselt gespeichert. Sie "
+                        "müssen Ihren Namen nicht nennen, und wir fragen nur nach einem Weg, "
+                        "Sie zu erreichen.</p>"
+                        "<p>Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e und Art. 9 Abs. 2 "
+                        "Buchst. g DSGVO in Verbindung mit § 15 DSG NRW; für eine Nachricht "
+                        "in eigenen Worten Ihre ausdrückliche Einwilligung (Art. 9 Abs. 2 "
+                        "Buchst. a DSGVO), die Sie jederzeit widerrufen können.</p>"
+                        "<p>Eine E-Mail schicken wir Ihnen nur, wenn Sie darum bitten. Neunzig "
+                        "Tage nach Abschluss Ihres Anliegens löschen wir Ihre Angaben "
+                        "automatisch, eine Anfrage, die niemand bearbeitet, nach 180 Tagen. "
+                        "Übrig bleibt nur eine Zählung ohne Bezug zu Ihnen (Monat, Thema, "
+                        "Sprache, Kontaktweg) für unseren Jahresbericht. Auf Ihren Wunsch "
+                        "löschen wir Ihre Anfrage sofort.</p>",
+                    ),
+                },
+            ),
+            (
                 "empfaenger",
                 {
                     "de": (

@@ -17,6 +17,8 @@ class PageSitemap(Sitemap):
             "organisations:landing",
             "organisations:directory",
             "organisations:register",
+            "counselling:information",
+            "counselling:request",
             "centre:contact",
             "centre:imprint",
             "centre:privacy",

@@ -24,10 +24,11 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def limit_posts(scope: str, *, limit: int, seconds: int):
+def limit_posts(scope: str, *, limit: int, seconds: int, base_template: str = "base.html"):
     """Answers the (limit + 1)th POST from one address within `seconds` with 429.
 
-    GET requests are never counted, so reading a form again after the limit works.
+    GET requests are never counted, so reading a form again after the limit works. The
+    page extends `base_template`, so a section can keep its own frame around it.
     """
 
     def decorator(view):
@@ -37,7 +38,11 @@ def limit_posts(scope: str, *, limit: int, seconds: int):
                 response = render(
                     request,
                     "429.html",
-                    {"crumbs": [{"title": _("Zu viele Anfragen")}], "minutes": seconds // 60},
+                    {
+                        "crumbs": [{"title": _("Zu viele Anfragen")}],
+                        "minutes": seconds // 60,
+                        "base_template": base_template,
+                    },
                     status=429,
                 )
                 response["Retry-After"] = str(seconds)

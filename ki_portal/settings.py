@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crispy_forms",
+    "encrypted_model_fields",
     "parler",
     "django_prose_editor",
     "accounts",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "fields",
     "news",
     "organisations",
+    "counselling",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +189,27 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # names it (e.g. "HTTP_X_FORWARDED_FOR"); empty means the socket's peer address. Form rate
 # limits count per address, so behind a proxy this must be set.
 CLIENT_ADDRESS_HEADER = env_str("KI_CLIENT_ADDRESS_HEADER", "")
+
+# Counselling requests (contact detail, name, message, notes) are encrypted with Fernet keys
+# kept apart from SECRET_KEY: KI_FIELD_ENCRYPTION_KEY holds one key, or several separated
+# by commas while rotating (the first encrypts, all decrypt). Without the key a database
+# backup cannot be read, so the key is backed up too, but never next to the backup.
+DEFAULT_FIELD_ENCRYPTION_KEY = "a2ktcG9ydGFsIGxvY2FsIGRldmVsb3BtZW50IG9ubHk="
+FIELD_ENCRYPTION_KEY = env_list("KI_FIELD_ENCRYPTION_KEY", [DEFAULT_FIELD_ENCRYPTION_KEY])
+if not DEBUG and DEFAULT_FIELD_ENCRYPTION_KEY in FIELD_ENCRYPTION_KEY:
+    raise ImproperlyConfigured(
+        "Set KI_FIELD_ENCRYPTION_KEY: production mode refuses the local encryption key."
+    )
+if SECRET_KEY in FIELD_ENCRYPTION_KEY:
+    raise ImproperlyConfigured("KI_FIELD_ENCRYPTION_KEY must differ from DJANGO_SECRET_KEY.")
+# Personal data of a closed counselling request is erased this many days after closing,
+# of a request nobody has worked on for the longer period after its last change.
+COUNSELLING_KEEP_CLOSED_DAYS = env_int("KI_COUNSELLING_KEEP_CLOSED_DAYS", 90)
+COUNSELLING_KEEP_UNTOUCHED_DAYS = env_int("KI_COUNSELLING_KEEP_UNTOUCHED_DAYS", 180)
+# Within how many working days the counselling team answers a request, as the pages promise.
+COUNSELLING_ANSWER_DAYS = env_int("KI_COUNSELLING_ANSWER_DAYS", 2)
+# Where the quick-exit control of the counselling pages leads: a neutral page.
+QUICK_EXIT_URL = env_str("KI_QUICK_EXIT_URL", "https://www.wikipedia.org/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["kern"]
 CRISPY_TEMPLATE_PACK = "kern"

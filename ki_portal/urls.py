@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("fields.urls")),
     path("", include("news.urls")),
     path("", include("organisations.urls")),
+    path("", include("counselling.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

@@ -1,4 +1,5 @@
-"""The people in these tests: a visitor, an editor of the centre, the MSO team, an outsider."""
+"""The people in these tests: a visitor, an editor of the centre, the MSO team, the counselling
+team, the data protection officer, an outsider."""
 
 import pytest
 from django.apps import apps
@@ -6,6 +7,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.utils import translation
 
+from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
+from counselling.seeds import create_groups
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
 
@@ -54,6 +57,8 @@ def _seeded_lists(request):
     if "transactional_db" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         create_lists(apps)
+        # The groups "Beratung" and "Datenschutz" come from a migration too.
+        create_groups(apps)
 
 
 @pytest.fixture(autouse=True)
@@ -107,4 +112,26 @@ def mso_client(client, mso_team):
 @pytest.fixture
 def outsider_client(client, outsider):
     client.force_login(outsider)
+    return client
+
+
+@pytest.fixture
+def counsellor(db):
+    """A member of the counselling team (group "Beratung", created by a migration)."""
+    user = UserFactory(username="counsellor", is_staff=True)
+    user.groups.add(Group.objects.get(name=COUNSELLING_GROUP))
+    return user
+
+
+@pytest.fixture
+def data_protection_officer(db):
+    """Reads the counselling access log (group "Datenschutz"), never the requests."""
+    user = UserFactory(username="dpo", is_staff=True)
+    user.groups.add(Group.objects.get(name=DATA_PROTECTION_GROUP))
+    return user
+
+
+@pytest.fixture
+def counsellor_client(client, counsellor):
+    client.force_login(counsellor)
     return client

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from counselling.models import Channel, CounsellingRequest, Topic
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from news.models import Event, NewsItem
 from organisations.models import (
@@ -234,3 +235,19 @@ def create_published_organisations(count: int) -> list[Organisation]:
         for n, entry in enumerate(organisations)
     )
     return organisations
+
+
+class CounsellingRequestFactory(factory.django.DjangoModelFactory):
+    """A request by phone with a name and a message, encrypted on save like any other."""
+
+    class Meta:
+        model = CounsellingRequest
+
+    topic = Topic.FAMILY
+    language = "tr"
+    channel = Channel.PHONE
+    contact_detail = "0176 12345678"
+    name = factory.Sequence(lambda n: f"Leyla {n}")
+    message = "Ich brauche Hilfe mit einem Brief vom Jugendamt."
+    confirmation_requested = False
+    page_language = "de"

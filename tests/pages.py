@@ -20,6 +20,7 @@ from centre.models import (
     PageSection,
     Weekday,
 )
+from counselling.models import Counsellor
 from organisations.models import Activity, Audience, Language
 from tests.factories import (
     DistrictFactory,
@@ -64,11 +65,19 @@ PUBLIC_PAGES = {
     "organisation-registered": "/{language}/migrantenorganisationen/anmelden/danke/",
     "organisation-new-link": "/{language}/migrantenorganisationen/eintrag/link/",
     "organisation-new-link-sent": "/{language}/migrantenorganisationen/eintrag/link/gesendet/",
+    "counselling": "/{language}/beratung/",
+    "counselling-request": "/{language}/beratung/anfrage/",
+    "counselling-sent": "/{language}/beratung/anfrage/gesendet/",
     "not-found": "/{language}/handlungsfelder/gibt-es-nicht/",
 }
 
 # Pages with a form set the CSRF cookie; every other page sets none.
-PAGES_WITH_A_FORM = {"barrier-feedback", "organisation-register", "organisation-new-link"}
+PAGES_WITH_A_FORM = {
+    "barrier-feedback",
+    "organisation-register",
+    "organisation-new-link",
+    "counselling-request",
+}
 # An error page and a page only reached after sending a form are no place to land from search.
 NOT_IN_SITEMAP = {
     "not-found",
@@ -77,6 +86,7 @@ NOT_IN_SITEMAP = {
     "organisation-registered",
     "organisation-new-link",
     "organisation-new-link-sent",
+    "counselling-sent",
 }
 
 
@@ -159,6 +169,15 @@ def create_public_content():
         contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
     )
     sport.contact_persons.add(person)
+    counsellor = ContactPerson.objects.create(
+        role="Ansprechpartnerin für Mädchen und Frauen",
+        phone="0208 123-4569",
+        languages="de, tr, ar",
+    )
+    ConsultationHours.objects.create(
+        contact_person=counsellor, weekday=Weekday.TUESDAY, opens="09:00", closes="14:00"
+    )
+    Counsellor.objects.create(contact_person=counsellor)
     create_news_and_events(location)
     create_organisations()
     return sport

@@ -6,11 +6,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FERNET_KEY = "cHJvZHVjdGlvbi1rZXktZm9yLXRoZS10ZXN0cy0zMmI="
+
+
+def portal_free_environment() -> dict:
+    """This process's environment without the portal's own settings."""
+    return {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "KI_"))
+    }
 
 
 def import_settings(**environment):
     """Import the settings module in a fresh interpreter with the given environment."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env = portal_free_environment()
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", "import ki_portal.settings as s; print(s.DATABASES['default'])"],
@@ -29,10 +37,26 @@ def test_production_mode_refuses_the_default_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_production_mode_starts_with_its_own_secret_key():
-    result = import_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+def test_production_mode_starts_with_its_own_keys():
+    result = import_settings(
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, KI_FIELD_ENCRYPTION_KEY=FERNET_KEY
+    )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_production_mode_refuses_the_local_encryption_key():
+    result = import_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "KI_FIELD_ENCRYPTION_KEY" in result.stderr
+
+
+def test_the_encryption_key_must_not_be_the_secret_key():
+    result = import_settings(DJANGO_SECRET_KEY=FERNET_KEY, KI_FIELD_ENCRYPTION_KEY=FERNET_KEY)
+
+    assert result.returncode != 0
+    assert "must differ from DJANGO_SECRET_KEY" in result.stderr
 
 
 def test_malformed_boolean_fails_loudly():
@@ -67,11 +91,12 @@ def test_malformed_number_fails_loudly(value):
 
 
 def test_production_settings_pass_the_deployment_checklist():
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env = portal_free_environment()
     env.update(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "x" * 40,
         DJANGO_ALLOWED_HOSTS="ki.example.org",
+        KI_FIELD_ENCRYPTION_KEY=FERNET_KEY,
     )
 
     result = subprocess.run(

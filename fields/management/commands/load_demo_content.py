@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from centre import demo_content as centre_demo_content
+from counselling import demo_content as counselling_demo_content
 from fields import demo_content
 from news import demo_content as news_demo_content
 from organisations import demo_content as organisations_demo_content
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         "Loads the demo centre (Oberhausen), its fields of work, offers, sample documents, "
         "information pages, accessibility statement, news and events, and the support "
         "offers, districts, a network meeting and example entries of the directory of "
-        "migrant organisations. "
+        "migrant organisations, and the counsellor for women and girls. "
         "Idempotent: a second run changes nothing."
     )
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             centre_demo_content.load(counts)
             counts.update(news_demo_content.load())
             organisations_demo_content.load(counts)
+            counselling_demo_content.load(counts)
         kinds = dict.fromkeys(kind for kind, _status in counts)
         for kind in kinds:
             self.stdout.write(

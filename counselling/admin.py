@@ -1,0 +1,318 @@
+"""The counselling team's back office: the sealed inbox, the access log and the statistic.
+
+Requests and notes are open to members of the group "Beratung" only, whatever other
+permissions an account has, superusers included. The access log is read by the team and
+the data protection officer (group "Datenschutz") and written by nobody but the portal.
+"""
+
+import csv
+import datetime
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery, Sum
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from counselling.models import (
+    COUNSELLING_GROUP,
+    DATA_PROTECTION_GROUP,
+    AccessLog,
+    Channel,
+    CounsellingRequest,
+    Counsellor,
+    MonthlyCount,
+    Note,
+    Topic,
+)
+from counselling.services import request_erase, request_log_access, request_set_status
+from organisations.models import Language
+
+
+def in_group(request, name: str) -> bool:
+    """Whether the signed-in person belongs to the group; asked once per request."""
+    if not hasattr(request, "_counselling_groups"):
+        request._counselling_groups = (
+            set(request.user.groups.values_list("name", flat=True))
+            if request.user.is_active and request.user.is_staff
+            else set()
+        )
+    return name in request._counselling_groups
+
+
+class TeamOnly:
+    """Refuses everyone outside the counselling team, on top of the model permissions.
+
+    The permissions are asked first: they are cached for the request already, so staff
+    without any counselling permission cost no query for their groups.
+    """
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and in_group(request, COUNSELLING_GROUP)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) and in_group(request, COUNSELLING_GROUP)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
+
+
+class NoteInline(TeamOnly, admin.StackedInline):
+    model = Note
+    extra = 1
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+
+    def has_change_permission(self, request, obj=None):
+        # A note stays as written: new ones are added, old ones are read.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CounsellingRequest)
+class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
+    list_display = ["reference", "status", "created_at", "topic", "language_name"]
+    list_filter = ["status", "topic"]
+    # Only clear-text metadata can be searched; contact data and messages are encrypted.
+    search_fields = ["reference"]
+    date_hierarchy = "created_at"
+    inlines = [NoteInline]
+    fieldsets = [
+        (None, {"fields": ["reference", "created_at", "status", "closed_at"]}),
+        (
+            gettext_lazy("Anliegen"),
+            {"fields": ["topic", "authority", "appointment", "message", "message_consent"]},
+        ),
+        (
+            gettext_lazy("Kontakt"),
+            {
+                "fields": [
+                    "channel",
+                    "contact_detail",
+                    "name",
+                    "language_name",
+                    "preferred_days_display",
+                    "preferred_time",
+                    "confirmation_requested",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [
+        "reference",
+        "created_at",
+        "closed_at",
+        "topic",
+        "authority",
+        "appointment",
+        "message",
+        "message_consent",
+        "channel",
+        "contact_detail",
+        "name",
+        "language_name",
+        "preferred_days_display",
+        "preferred_time",
+        "confirmation_requested",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                language_de=Subquery(
+                    Language.objects.filter(code=OuterRef("language")).values("name_de")[:1]
+                )
+            )
+        )
+
+    def has_add_permission(self, request):
+        # Requests come from the public form only.
+        return False
+
+    @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language_de")
+    def language_name(self, obj):
+        return obj.language_de or obj.language
+
+    @admin.display(description=gettext_lazy("Gewünschte Tage"))
+    def preferred_days_display(self, obj):
+        return ", ".join(str(label) for label in obj.preferred_day_labels) or "–"
+
+    @admin.display(description=gettext_lazy("Einwilligung zur Nachricht"))
+    def message_consent(self, obj):
+        if not obj.message_consent_at:
+            return "–"
+        moment = timezone.localtime(obj.message_consent_at).strftime("%d.%m.%Y %H:%M")
+        return f"{moment}: {obj.message_consent_text}"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # Every opening of the contact data is recorded, after the permission check passed.
+        if request.method == "GET" and response.status_code == 200:
+            request_log_access(
+                counselling_request=response.context_data["original"], user=request.user
+            )
+        return response
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            request_set_status(counselling_request=obj, status=obj.status)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for note in notes:
+            note.author = request.user
+            note.save()
+        if notes:
+            form.instance.updated_at = timezone.now()
+            form.instance.save(update_fields=["updated_at"])
+
+    def delete_model(self, request, obj):
+        request_erase(counselling_request=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for counselling_request in queryset:
+            request_erase(counselling_request=counselling_request, user=request.user)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "username", "reference", "action"]
+    list_filter = ["action"]
+    search_fields = ["reference", "username"]
+    date_hierarchy = "at"
+
+    def may_read(self, request) -> bool:
+        return in_group(request, COUNSELLING_GROUP) or in_group(request, DATA_PROTECTION_GROUP)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.may_read(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.may_read(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MonthlyCount)
+class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
+    """The anonymous statistic as tables for one year, and as a CSV file, for the team."""
+
+    def get_urls(self):
+        return [
+            path(
+                "export/",
+                self.admin_site.admin_view(self.export_view),
+                name="counselling_monthlycount_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def chosen_year(self, request) -> int:
+        try:
+            return int(request.GET.get("year", ""))
+        except ValueError:
+            return timezone.localdate().year
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        year = self.chosen_year(request)
+        counts = MonthlyCount.objects.filter(month__year=year)
+        years = sorted(
+            {month.year for month in MonthlyCount.objects.dates("month", "year")}
+            | {timezone.localdate().year},
+            reverse=True,
+        )
+        languages = dict(Language.objects.values_list("code", "name_de"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Statistik der Beratungsanfragen %(year)d") % {"year": year},
+            "opts": self.model._meta,
+            "year": year,
+            "years": years,
+            "months": [datetime.date(year, month, 1) for month in range(1, 13)],
+            "tables": [
+                table(_("Anliegen"), counts, "topic", dict(Topic.choices)),
+                table(_("Sprache"), counts, "language", languages),
+                table(_("Kontaktweg"), counts, "channel", dict(Channel.choices)),
+            ],
+            "total": counts.aggregate(total=Sum("count"))["total"] or 0,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/counselling/statistics.html", context)
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        year = self.chosen_year(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="beratung-statistik-{year}.csv"'
+        # Excel in German reads ";" as the separator and needs the byte order mark.
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")])
+        for count in MonthlyCount.objects.filter(month__year=year).order_by(
+            "month", "topic", "language", "channel"
+        ):
+            writer.writerow(
+                [
+                    count.month.strftime("%Y-%m"),
+                    count.get_topic_display(),
+                    count.language,
+                    count.get_channel_display(),
+                    count.count,
+                ]
+            )
+        return response
+
+
+def table(title, counts, dimension: str, labels: dict) -> dict:
+    """Requests per value of `dimension` and month, with totals, for one year."""
+    cells: dict[str, list[int]] = {}
+    for row in counts.values(dimension, "month").annotate(total=Sum("count")):
+        cells.setdefault(row[dimension], [0] * 12)[row["month"].month - 1] += row["total"]
+    rows = sorted(
+        (
+            {"label": str(labels.get(key, key)), "months": months, "total": sum(months)}
+            for key, months in cells.items()
+        ),
+        key=lambda row: -row["total"],
+    )
+    return {"title": title, "rows": rows}
+
+
+@admin.register(Counsellor)
+class CounsellorAdmin(admin.ModelAdmin):
+    list_display = ["contact_person", "order"]
+    list_editable = ["order"]

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from counselling.models import CounsellingRequest, Note
+
+
+class Command(BaseCommand):
+    help = (
+        "Encrypts every counselling request and note again with the first key of "
+        "KI_FIELD_ENCRYPTION_KEY. Run it after putting a new key in front of the old one; "
+        "afterwards the old key can be removed."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            requests = CounsellingRequest.objects.select_for_update()
+            for counselling_request in requests:
+                # Saving writes the decrypted values back, encrypted with the first key.
+                counselling_request.save(
+                    update_fields=["contact_detail", "name", "authority", "appointment", "message"]
+                )
+            notes = Note.objects.select_for_update()
+            for note in notes:
+                note.save(update_fields=["text"])
+        self.stdout.write(
+            f"{len(requests)} request(s) and {len(notes)} note(s) encrypted with the first key."
+        )

@@ -1,0 +1,157 @@
+"""The workflows of a counselling request: arrival, opening, status, erasure."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from counselling.models import (
+    COUNSELLING_GROUP,
+    AccessAction,
+    AccessLog,
+    Channel,
+    CounsellingRequest,
+    MonthlyCount,
+    Status,
+)
+from ki_portal.mail import absolute_url, send_templated_mail
+
+# The team's working language; notifications say nothing but that a request arrived.
+TEAM_LANGUAGE = "de"
+
+
+def request_submit(
+    *, data: dict, page_language: str, submission_key, message_consent_text: str
+) -> tuple[CounsellingRequest, bool]:
+    """Stores a request, counts it for the statistic and tells the team; returns it and
+    whether it is new.
+
+    The same form sent twice (double click, reload, replay) carries the same submission
+    key and returns the first request without a second notification.
+    """
+    existing = (
+        submission_key and CounsellingRequest.objects.filter(submission_key=submission_key).first()
+    )
+    if existing:
+        return existing, False
+    now = timezone.now()
+    appointment = " ".join(
+        value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else str(value)
+        for value in (data.get("appointment_date"), data.get("appointment_time"))
+        if value
+    )
+    counselling_request = CounsellingRequest(
+        topic=data["topic"],
+        language=data["language"].code,
+        channel=data["channel"],
+        contact_detail=data.get("contact_detail", ""),
+        name=data.get("name", ""),
+        preferred_days=sorted(data.get("preferred_days", [])),
+        preferred_time=data["preferred_time"],
+        authority=data.get("authority", ""),
+        appointment=appointment,
+        message=data.get("message", ""),
+        message_consent_at=now if data.get("message") else None,
+        message_consent_text=message_consent_text if data.get("message") else "",
+        confirmation_requested=bool(data.get("wants_confirmation")),
+        page_language=page_language,
+        submission_key=submission_key,
+        created_at=now,
+        updated_at=now,
+    )
+    counselling_request.full_clean()
+    try:
+        with transaction.atomic():
+            counselling_request.save()
+            _count(counselling_request)
+            transaction.on_commit(lambda: _notify(counselling_request))
+    except IntegrityError:
+        # Two identical posts at the same moment: the other one was stored first.
+        existing = CounsellingRequest.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return counselling_request, True
+
+
+def _count(counselling_request: CounsellingRequest) -> None:
+    month = timezone.localdate(counselling_request.created_at).replace(day=1)
+    kind = {
+        "month": month,
+        "topic": counselling_request.topic,
+        "language": counselling_request.language,
+        "channel": counselling_request.channel,
+    }
+    MonthlyCount.objects.get_or_create(**kind)
+    MonthlyCount.objects.filter(**kind).update(count=F("count") + 1)
+
+
+def _notify(counselling_request: CounsellingRequest) -> None:
+    team = get_user_model().objects.filter(
+        groups__name=COUNSELLING_GROUP, is_active=True, email__gt=""
+    )
+    link = absolute_url(reverse("admin:counselling_counsellingrequest_changelist"))
+    for member in team.distinct():
+        send_templated_mail(
+            template="counselling/mail/team_notification",
+            context={"link": link},
+            recipient=member.email,
+            language=TEAM_LANGUAGE,
+        )
+    if counselling_request.confirmation_requested and (
+        counselling_request.channel == Channel.EMAIL
+    ):
+        send_templated_mail(
+            template="counselling/mail/confirmation",
+            context={
+                "reference": counselling_request.reference,
+                "answer_days": settings.COUNSELLING_ANSWER_DAYS,
+            },
+            recipient=counselling_request.contact_detail,
+            language=counselling_request.page_language,
+        )
+
+
+def request_log_access(*, counselling_request: CounsellingRequest, user) -> None:
+    """Records that `user` opened the request's detail page."""
+    _log(counselling_request.reference, AccessAction.OPENED, user)
+
+
+def request_set_status(*, counselling_request: CounsellingRequest, status: str) -> None:
+    """Keeps the dates the erasure periods count from in step with the status."""
+    now = timezone.now()
+    if status == Status.DONE and counselling_request.closed_at is None:
+        counselling_request.closed_at = now
+    elif status != Status.DONE:
+        counselling_request.closed_at = None
+    counselling_request.status = status
+    counselling_request.updated_at = now
+
+
+@transaction.atomic
+def request_erase(*, counselling_request: CounsellingRequest, user) -> None:
+    """Erases the request and its notes at once, as she asked; the statistic keeps its count."""
+    _log(counselling_request.reference, AccessAction.ERASED, user)
+    counselling_request.delete()
+
+
+@transaction.atomic
+def requests_erase_expired(*, now: datetime.datetime) -> int:
+    """Erases requests closed or untouched for longer than their periods; returns how many."""
+    expired = list(CounsellingRequest.objects.due_for_erasure(now).values_list("pk", "reference"))
+    AccessLog.objects.bulk_create(
+        AccessLog(reference=reference, action=AccessAction.EXPIRED, at=now)
+        for _pk, reference in expired
+    )
+    CounsellingRequest.objects.filter(pk__in=[pk for pk, _reference in expired]).delete()
+    return len(expired)
+
+
+def _log(reference: str, action: str, user) -> None:
+    AccessLog.objects.create(
+        reference=reference, action=action, user=user, username=user.get_username()
+    )

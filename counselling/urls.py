@@ -1,0 +1,12 @@
+from django.urls import path
+
+from counselling import views
+
+app_name = "counselling"
+
+# Neutral addresses: a browser history that shows "beratung" says little.
+urlpatterns = [
+    path("beratung/", views.information, name="information"),
+    path("beratung/anfrage/", views.request_form, name="request"),
+    path("beratung/anfrage/gesendet/", views.sent, name="sent"),
+]

@@ -1,0 +1,116 @@
+import functools
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import decorator_from_middleware
+from django.utils.translation import get_language, gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from centre.models import ConsultationHours, Location
+from counselling.forms import CounsellingRequestForm
+from counselling.models import Counsellor
+from counselling.services import request_submit
+from ki_portal.ratelimit import limit_posts
+
+SECTION_TITLE = gettext_lazy("Beratung für Frauen und Mädchen")
+
+
+def sensitive(view):
+    """For every page of this section: no copy in the browser's cache or back history
+    that can be avoided, and no address of ours for the site she goes to next."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapper
+
+
+class WithoutReferrerCsrfMiddleware(CsrfViewMiddleware):
+    """CSRF protection for a form on a page sent with "Referrer-Policy: no-referrer".
+
+    Under that policy browsers send "Origin: null" with the form, which Django's origin
+    check refuses. The token check still applies, and the CSRF cookie (SameSite=Lax) is
+    not sent with a post from another site, so another site still cannot post the form.
+    """
+
+    def _origin_verified(self, request):
+        return request.META.get("HTTP_ORIGIN") == "null" or super()._origin_verified(request)
+
+
+csrf_protect_without_referrer = decorator_from_middleware(WithoutReferrerCsrfMiddleware)
+
+
+def crumbs(title=None):
+    trail = [{"title": SECTION_TITLE, "url": reverse("counselling:information")}]
+    return [*trail, {"title": title}] if title else [{"title": SECTION_TITLE}]
+
+
+@sensitive
+def information(request):
+    """What the counselling offers, who counsels, how to come by."""
+    counsellors = Counsellor.objects.select_related("contact_person").prefetch_related(
+        "contact_person__translations",
+        Prefetch("contact_person__consultation_hours", ConsultationHours.objects.all()),
+    )
+    return render(
+        request,
+        "counselling/information.html",
+        {
+            "title": SECTION_TITLE,
+            "crumbs": crumbs(),
+            "contact_persons": [counsellor.contact_person for counsellor in counsellors],
+            "locations": Location.objects.prefetch_related("translations"),
+            "answer_days": settings.COUNSELLING_ANSWER_DAYS,
+        },
+    )
+
+
+@sensitive
+@csrf_exempt
+@csrf_protect_without_referrer
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("counselling-request", limit=5, seconds=3600, base_template="counselling/base.html")
+def request_form(request):
+    if request.method == "POST":
+        form = CounsellingRequestForm(request.POST)
+        if form.is_valid():
+            request_submit(
+                data=form.cleaned_data,
+                page_language=get_language(),
+                submission_key=form.cleaned_data["submission_key"],
+                message_consent_text=form.message_consent_text,
+            )
+            return redirect("counselling:sent")
+        if form.is_spam:
+            return redirect("counselling:sent")
+    else:
+        form = CounsellingRequestForm()
+    title = gettext_lazy("Anfrage senden")
+    return render(
+        request,
+        "counselling/request_form.html",
+        {"title": title, "crumbs": crumbs(title), "form": form},
+    )
+
+
+@sensitive
+def sent(request):
+    title = gettext_lazy("Ihre Anfrage ist angekommen")
+    return render(
+        request,
+        "counselling/request_sent.html",
+        {
+            "title": title,
+            "crumbs": crumbs(title),
+            "answer_days": settings.COUNSELLING_ANSWER_DAYS,
+        },
+    )

@@ -1,0 +1,528 @@
+"""The counselling team's sealed inbox: who may open it, what each opening leaves behind."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.db import connection
+from django.utils import timezone
+from encrypted_model_fields.fields import decrypt_str
+
+from counselling.models import (
+    AccessAction,
+    AccessLog,
+    CounsellingRequest,
+    MonthlyCount,
+    Note,
+    Status,
+)
+from tests.factories import CounsellingRequestFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/counselling/counsellingrequest/"
+ACCESS_LOG = "/admin/counselling/accesslog/"
+STATISTICS = "/admin/counselling/monthlycount/"
+EXPORT = "/admin/counselling/monthlycount/export/"
+NOTE_TEXT = "Rückruf vereinbart, sie möchte zur Ausländerbehörde begleitet werden."
+
+
+def change_url(counselling_request):
+    return f"{CHANGELIST}{counselling_request.pk}/change/"
+
+
+def history_url(counselling_request):
+    return f"{CHANGELIST}{counselling_request.pk}/history/"
+
+
+def delete_url(counselling_request):
+    return f"{CHANGELIST}{counselling_request.pk}/delete/"
+
+
+def change_form(counselling_request, *, status=None, note=""):
+    """The change page as the browser posts it: the status, the notes written so far, a new one."""
+    notes = list(counselling_request.notes.all())
+    data = {
+        "status": status or counselling_request.status,
+        "notes-TOTAL_FORMS": str(len(notes) + 1),
+        "notes-INITIAL_FORMS": str(len(notes)),
+        "notes-MIN_NUM_FORMS": "0",
+        "notes-MAX_NUM_FORMS": "1000",
+        f"notes-{len(notes)}-text": note,
+        f"notes-{len(notes)}-request": str(counselling_request.pk),
+    }
+    for number, existing in enumerate(notes):
+        data[f"notes-{number}-id"] = str(existing.pk)
+        data[f"notes-{number}-request"] = str(counselling_request.pk)
+    return data
+
+
+@pytest.fixture
+def superuser(db):
+    """An administrator of the portal who is not in the counselling team."""
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def team_superuser(counsellor):
+    """An administrator who is also in the counselling team."""
+    counsellor.is_superuser = True
+    counsellor.save()
+    return counsellor
+
+
+@pytest.fixture
+def script_request(db):
+    return CounsellingRequestFactory(
+        name="Leyla Beispiel",
+        contact_detail="0176 98765432",
+        message="<script>alert('hallo')</script> Bitte rufen Sie nach 16 Uhr an.",
+        language="tr",
+        topic="violence",
+    )
+
+
+def test_the_list_shows_reference_status_date_topic_and_language_only(
+    counsellor_client, script_request
+):
+    response = counsellor_client.get(CHANGELIST)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    header = page.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert re.findall(r"column-(\w+)", header) == [
+        "reference",
+        "status",
+        "created_at",
+        "topic",
+        "language_name",
+    ]
+    assert script_request.reference in page
+    assert "Gewalt und Schutz" in page
+    assert "Türkisch" in page
+    assert "Leyla" not in page
+    assert "0176 98765432" not in page
+    assert "16 Uhr" not in page
+    assert not AccessLog.objects.exists()
+
+
+def test_the_list_searches_the_reference_only(counsellor_client, script_request):
+    other = CounsellingRequestFactory()
+
+    by_reference = counsellor_client.get(CHANGELIST, {"q": script_request.reference})
+    by_name = counsellor_client.get(CHANGELIST, {"q": "Leyla"})
+
+    assert list(by_reference.context["cl"].result_list) == [script_request]
+    assert other.reference not in by_reference.content.decode()
+    assert list(by_name.context["cl"].result_list) == []
+
+
+@pytest.mark.parametrize("requests", [1, 8])
+def test_the_list_asks_the_same_number_of_queries_for_more_requests(
+    counsellor_client, django_assert_num_queries, requests
+):
+    CounsellingRequestFactory.create_batch(requests, language="ar")
+    counsellor_client.get(CHANGELIST)
+
+    with django_assert_num_queries(10):
+        response = counsellor_client.get(CHANGELIST)
+
+    assert len(response.context["cl"].result_list) == requests
+    assert response.content.decode().count("Arabisch</td>") == requests
+
+
+def test_the_detail_shows_contact_data_and_the_message_as_literal_text(
+    counsellor_client, script_request
+):
+    response = counsellor_client.get(change_url(script_request))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Leyla Beispiel" in page
+    assert "0176 98765432" in page
+    assert "&lt;script&gt;alert(" in page
+    assert "<script>alert(" not in page
+    assert "Bitte rufen Sie nach 16 Uhr an." in page
+
+
+def test_every_opening_of_a_detail_page_is_logged(counsellor_client, counsellor, script_request):
+    counsellor_client.get(change_url(script_request))
+    counsellor_client.get(change_url(script_request))
+
+    entries = list(AccessLog.objects.order_by("at"))
+    assert len(entries) == 2
+    for entry in entries:
+        assert entry.user == counsellor
+        assert entry.username == "counsellor"
+        assert entry.reference == script_request.reference
+        assert entry.action == AccessAction.OPENED
+
+
+def refused_urls(counselling_request):
+    return {
+        "list": CHANGELIST,
+        "detail": change_url(counselling_request),
+        "history": history_url(counselling_request),
+        "delete": delete_url(counselling_request),
+        "statistics": STATISTICS,
+        "export": EXPORT,
+    }
+
+
+@pytest.mark.parametrize("person", ["outsider", "editor", "superuser", "data_protection_officer"])
+@pytest.mark.parametrize("page", ["list", "detail", "history", "delete", "statistics", "export"])
+def test_people_outside_the_team_are_refused_every_page_of_the_inbox(
+    client, request, script_request, person, page
+):
+    client.force_login(request.getfixturevalue(person))
+
+    response = client.get(refused_urls(script_request)[page])
+
+    assert response.status_code == 403
+    assert "Leyla" not in response.content.decode()
+    assert not AccessLog.objects.exists()
+
+
+@pytest.mark.parametrize("person", ["outsider", "editor", "superuser"])
+def test_people_outside_the_team_cannot_change_or_erase_a_request(
+    client, request, script_request, person
+):
+    client.force_login(request.getfixturevalue(person))
+
+    changed = client.post(change_url(script_request), change_form(script_request, status="done"))
+    deleted = client.post(delete_url(script_request), {"post": "yes"})
+
+    assert changed.status_code == deleted.status_code == 403
+    script_request.refresh_from_db()
+    assert script_request.status == Status.NEW
+
+
+def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login(client, script_request):
+    response = client.get(change_url(script_request))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("person", ["outsider", "editor", "superuser"])
+def test_the_admin_index_hides_the_inbox_from_people_outside_the_team(client, request, person):
+    client.force_login(request.getfixturevalue(person))
+
+    page = client.get("/admin/").content.decode()
+
+    assert CHANGELIST not in page
+    assert ACCESS_LOG not in page
+
+
+def test_the_team_sees_the_inbox_the_access_log_and_the_statistic_on_the_admin_index(
+    counsellor_client,
+):
+    page = counsellor_client.get("/admin/").content.decode()
+
+    assert CHANGELIST in page
+    assert ACCESS_LOG in page
+    assert STATISTICS in page
+
+
+def test_the_data_protection_officer_reads_the_access_log_but_not_the_requests(
+    client, data_protection_officer, counsellor, script_request
+):
+    AccessLog.objects.create(
+        user=counsellor,
+        username="counsellor",
+        reference=script_request.reference,
+        action=AccessAction.OPENED,
+    )
+    client.force_login(data_protection_officer)
+
+    log = client.get(ACCESS_LOG)
+    detail = client.get(change_url(script_request))
+
+    assert log.status_code == 200
+    assert script_request.reference in log.content.decode()
+    assert "counsellor" in log.content.decode()
+    assert detail.status_code == 403
+
+
+def test_the_team_reads_the_access_log(counsellor_client, script_request):
+    counsellor_client.get(change_url(script_request))
+
+    response = counsellor_client.get(ACCESS_LOG)
+
+    assert response.status_code == 200
+    assert script_request.reference in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "person", ["counsellor", "team_superuser", "data_protection_officer", "superuser"]
+)
+def test_nobody_can_add_change_or_delete_access_log_entries(
+    client, request, counsellor, person, script_request
+):
+    entry = AccessLog.objects.create(
+        user=counsellor,
+        username="counsellor",
+        reference=script_request.reference,
+        action=AccessAction.OPENED,
+    )
+    client.force_login(request.getfixturevalue(person))
+    forged = {"username": "jemand", "reference": "B-AAAAAA", "action": "erased"}
+
+    responses = [
+        client.get(f"{ACCESS_LOG}add/"),
+        client.post(f"{ACCESS_LOG}add/", forged),
+        client.post(f"{ACCESS_LOG}{entry.pk}/change/", forged),
+        client.get(f"{ACCESS_LOG}{entry.pk}/delete/"),
+        client.post(f"{ACCESS_LOG}{entry.pk}/delete/", {"post": "yes"}),
+        client.post(
+            ACCESS_LOG,
+            {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+        ),
+    ]
+
+    # The bulk delete of the list is refused too: the entry below is still there.
+    assert [response.status_code for response in responses[:5]] == [403] * 5
+    assert list(AccessLog.objects.values_list("pk", "username", "reference", "action")) == [
+        (entry.pk, "counsellor", script_request.reference, "opened")
+    ]
+
+
+def test_nobody_adds_a_request_in_the_admin(client, team_superuser):
+    client.force_login(team_superuser)
+
+    assert client.get(f"{CHANGELIST}add/").status_code == 403
+
+
+def test_setting_the_status_to_done_closes_the_case_and_reopening_clears_it(
+    counsellor_client, script_request
+):
+    response = counsellor_client.post(
+        change_url(script_request), change_form(script_request, status="done")
+    )
+
+    assert response.status_code == 302
+    script_request.refresh_from_db()
+    assert script_request.status == Status.DONE
+    assert script_request.closed_at is not None
+    assert timezone.now() - script_request.closed_at < datetime.timedelta(minutes=1)
+    assert script_request.updated_at == script_request.closed_at
+
+    counsellor_client.post(
+        change_url(script_request), change_form(script_request, status="in_progress")
+    )
+
+    script_request.refresh_from_db()
+    assert script_request.status == Status.IN_PROGRESS
+    assert script_request.closed_at is None
+
+
+def test_saving_without_changing_the_status_keeps_the_dates(counsellor_client):
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    counselling_request = CounsellingRequestFactory(
+        status=Status.DONE, closed_at=long_ago, updated_at=long_ago
+    )
+
+    counsellor_client.post(change_url(counselling_request), change_form(counselling_request))
+
+    counselling_request.refresh_from_db()
+    assert counselling_request.closed_at == long_ago
+    assert counselling_request.updated_at == long_ago
+
+
+def test_a_note_records_its_author_and_counts_as_work_on_the_request(counsellor_client, counsellor):
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    counselling_request = CounsellingRequestFactory(updated_at=long_ago)
+
+    response = counsellor_client.post(
+        change_url(counselling_request), change_form(counselling_request, note=NOTE_TEXT)
+    )
+
+    assert response.status_code == 302
+    note = Note.objects.get()
+    assert note.request == counselling_request
+    assert note.text == NOTE_TEXT
+    assert note.author == counsellor
+    counselling_request.refresh_from_db()
+    assert counselling_request.updated_at > long_ago
+
+
+def test_a_note_cannot_be_rewritten(counsellor_client, counsellor):
+    counselling_request = CounsellingRequestFactory()
+    note = Note.objects.create(request=counselling_request, text=NOTE_TEXT, author=counsellor)
+    data = change_form(counselling_request)
+    data["notes-0-text"] = "Anders geschrieben"
+
+    counsellor_client.post(change_url(counselling_request), data)
+
+    note.refresh_from_db()
+    assert note.text == NOTE_TEXT
+
+
+def test_the_note_is_stored_as_ciphertext(counsellor_client):
+    counselling_request = CounsellingRequestFactory()
+    counsellor_client.post(
+        change_url(counselling_request), change_form(counselling_request, note=NOTE_TEXT)
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text FROM counselling_note")
+        (raw,) = cursor.fetchone()
+    assert "Ausländerbehörde" not in raw
+    assert decrypt_str(raw) == NOTE_TEXT
+
+
+def test_the_admin_history_keeps_no_clear_text(counsellor_client, script_request):
+    counsellor_client.post(change_url(script_request), change_form(script_request, status="done"))
+    counsellor_client.post(change_url(script_request), change_form(script_request, note=NOTE_TEXT))
+
+    entries = list(LogEntry.objects.all())
+    assert len(entries) == 2
+    history = counsellor_client.get(history_url(script_request)).content.decode()
+    for entry in entries:
+        kept = f"{entry.object_repr} {entry.change_message} {entry.get_change_message()}"
+        assert entry.object_repr == script_request.reference
+        for clear_text in ["Leyla", "0176", "alert", "16 Uhr", "Ausländerbehörde", "Rückruf"]:
+            assert clear_text not in kept
+            assert clear_text not in history
+
+
+def test_erasing_a_request_removes_it_and_its_notes_and_keeps_the_count(
+    counsellor_client, counsellor, script_request
+):
+    Note.objects.create(request=script_request, text=NOTE_TEXT, author=counsellor)
+    MonthlyCount.objects.create(
+        month=timezone.localdate().replace(day=1),
+        topic="violence",
+        language="tr",
+        channel="phone",
+        count=1,
+    )
+
+    response = counsellor_client.post(delete_url(script_request), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not CounsellingRequest.objects.exists()
+    assert not Note.objects.exists()
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.reference, entry.action) == (
+        counsellor,
+        script_request.reference,
+        AccessAction.ERASED,
+    )
+    assert MonthlyCount.objects.get().count == 1
+    for log_entry in LogEntry.objects.all():
+        assert "Leyla" not in f"{log_entry.object_repr} {log_entry.change_message}"
+
+
+def test_erasing_several_requests_from_the_list_logs_each(counsellor_client, counsellor):
+    first, second = CounsellingRequestFactory.create_batch(2)
+    kept = CounsellingRequestFactory()
+
+    response = counsellor_client.post(
+        CHANGELIST,
+        {"action": "delete_selected", "_selected_action": [first.pk, second.pk], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert list(CounsellingRequest.objects.all()) == [kept]
+    assert sorted(AccessLog.objects.values_list("reference", "action")) == sorted(
+        [(first.reference, "erased"), (second.reference, "erased")]
+    )
+
+
+@pytest.fixture
+def counts():
+    year = timezone.localdate().year
+    for month, topic, language, channel, count in [
+        (1, "family", "tr", "phone", 2),
+        (3, "family", "ar", "sms", 1),
+        (3, "violence", "tr", "visit", 4),
+    ]:
+        MonthlyCount.objects.create(
+            month=datetime.date(year, month, 1),
+            topic=topic,
+            language=language,
+            channel=channel,
+            count=count,
+        )
+    MonthlyCount.objects.create(
+        month=datetime.date(year - 1, 5, 1), topic="health", language="de", channel="email", count=7
+    )
+    return year
+
+
+def statistics_tables(page: str) -> dict[str, dict[str, list[int]]]:
+    """Each table by its caption: the row label and its thirteen numbers (months, sum)."""
+    tables = {}
+    content = page.split('id="content-main"', 1)[1]
+    for part in content.split("<caption>")[1:]:
+        caption, body = part.split("</caption>", 1)
+        body = body.split("</table>", 1)[0]
+        tables[caption] = {
+            label: [int(cell) for cell in re.findall(r"<td>(\d+)</td>", cells)]
+            for label, cells in re.findall(r'<th scope="row">(.*?)</th>(.*?)</tr>', body)
+        }
+    return tables
+
+
+def test_the_statistic_shows_the_year_per_topic_language_and_channel(counsellor_client, counts):
+    response = counsellor_client.get(STATISTICS)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"7 Anfragen im Jahr {counts}" in page
+    assert statistics_tables(page) == {
+        "Anliegen": {
+            "Gewalt und Schutz": [0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4],
+            "Familie": [2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3],
+        },
+        "Sprache": {
+            "Türkisch": [2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6],
+            "Arabisch": [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        },
+        "Kontaktweg": {
+            "Ich komme vorbei": [0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4],
+            "Anruf": [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2],
+            "SMS": [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        },
+    }
+
+
+def test_the_statistic_of_another_year_is_chosen_by_the_year(counsellor_client, counts):
+    page = counsellor_client.get(STATISTICS, {"year": counts - 1}).content.decode()
+
+    assert f"7 Anfragen im Jahr {counts - 1}" in page
+    tables = statistics_tables(page)
+    assert list(tables["Anliegen"]) == ["Gesundheit"]
+    assert tables["Anliegen"]["Gesundheit"][4] == 7
+
+
+def test_the_statistic_export_is_a_csv_file_for_excel(counsellor_client, counts):
+    response = counsellor_client.get(EXPORT, {"year": counts})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="beratung-statistik-{counts}.csv"'
+    )
+    content = response.content.decode()
+    assert content.startswith("\ufeff")
+    assert content[1:].splitlines() == [
+        "Monat;Anliegen;Sprache;Kontaktweg;Anzahl",
+        f"{counts}-01;Familie;tr;Anruf;2",
+        f"{counts}-03;Familie;ar;SMS;1",
+        f"{counts}-03;Gewalt und Schutz;tr;Ich komme vorbei;4",
+    ]
+
+
+def test_the_statistic_cannot_be_edited(counsellor_client, counts):
+    entry = MonthlyCount.objects.first()
+
+    responses = [
+        counsellor_client.get(f"{STATISTICS}add/"),
+        counsellor_client.post(f"{STATISTICS}{entry.pk}/delete/", {"post": "yes"}),
+    ]
+
+    assert [response.status_code for response in responses] == [403, 403]
+    assert MonthlyCount.objects.count() == 4

@@ -1,0 +1,204 @@
+"""Requests are erased automatically after their periods; the key can be changed."""
+
+import datetime
+import io
+
+import pytest
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from counselling.models import (
+    AccessAction,
+    AccessLog,
+    CounsellingRequest,
+    MonthlyCount,
+    Note,
+    Status,
+)
+from counselling.services import requests_erase_expired
+from tests.factories import CounsellingRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2027, 6, 15, 3, 0, tzinfo=datetime.UTC)
+
+
+def days_ago(days: int) -> datetime.datetime:
+    return NOW - datetime.timedelta(days=days)
+
+
+def closed(days: int) -> CounsellingRequest:
+    """A request the team closed `days` days ago (closing counts as the last change)."""
+    return CounsellingRequestFactory(
+        status=Status.DONE,
+        created_at=days_ago(days + 5),
+        updated_at=days_ago(days),
+        closed_at=days_ago(days),
+    )
+
+
+def untouched(days: int, status=Status.NEW) -> CounsellingRequest:
+    """A request nobody has worked on for `days` days."""
+    return CounsellingRequestFactory(
+        status=status, created_at=days_ago(days), updated_at=days_ago(days)
+    )
+
+
+def remaining() -> set[str]:
+    return set(CounsellingRequest.objects.values_list("reference", flat=True))
+
+
+@pytest.fixture
+def count():
+    return MonthlyCount.objects.create(
+        month=datetime.date(2027, 1, 1), topic="family", language="tr", channel="phone", count=5
+    )
+
+
+def test_a_request_closed_91_days_ago_is_erased_with_its_notes_and_89_days_stays(count):
+    kept = closed(89)
+    erased = closed(91)
+    Note.objects.create(request=erased, text="Begleitung zum Jobcenter erledigt.")
+    Note.objects.create(request=kept, text="Rückruf am Dienstag.")
+
+    number = requests_erase_expired(now=NOW)
+
+    assert number == 1
+    assert remaining() == {kept.reference}
+    assert list(Note.objects.values_list("request", flat=True)) == [kept.pk]
+    entry = AccessLog.objects.get()
+    assert (entry.reference, entry.action, entry.at) == (
+        erased.reference,
+        AccessAction.EXPIRED,
+        NOW,
+    )
+    assert entry.user is None
+    count.refresh_from_db()
+    assert count.count == 5
+
+
+@pytest.mark.parametrize("status", [Status.NEW, Status.IN_PROGRESS])
+def test_a_request_untouched_for_181_days_is_erased_and_179_days_stays(status):
+    kept = untouched(179, status)
+    erased = untouched(181, status)
+
+    requests_erase_expired(now=NOW)
+
+    assert remaining() == {kept.reference}
+    assert list(AccessLog.objects.values_list("reference", "action")) == [
+        (erased.reference, "expired")
+    ]
+
+
+def test_an_open_request_is_not_erased_by_the_closed_period():
+    kept = untouched(120, Status.IN_PROGRESS)
+
+    assert requests_erase_expired(now=NOW) == 0
+    assert remaining() == {kept.reference}
+    assert not AccessLog.objects.exists()
+
+
+def test_the_periods_follow_the_settings(settings):
+    settings.COUNSELLING_KEEP_CLOSED_DAYS = 30
+    settings.COUNSELLING_KEEP_UNTOUCHED_DAYS = 60
+    kept = [closed(29), untouched(59)]
+    erased = [closed(31), untouched(61)]
+
+    assert requests_erase_expired(now=NOW) == 2
+
+    assert remaining() == {request.reference for request in kept}
+    assert set(AccessLog.objects.values_list("reference", flat=True)) == {
+        request.reference for request in erased
+    }
+
+
+def test_the_daily_command_erases_what_is_due_at_the_current_time(monkeypatch, count):
+    kept = [closed(89), untouched(179)]
+    erased = [closed(91), untouched(181)]
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    out = io.StringIO()
+
+    call_command("erase_counselling_requests", stdout=out)
+
+    assert remaining() == {request.reference for request in kept}
+    assert sorted(AccessLog.objects.values_list("reference", "action")) == sorted(
+        (request.reference, "expired") for request in erased
+    )
+    assert "2 counselling request(s) erased" in out.getvalue()
+    count.refresh_from_db()
+    assert count.count == 5
+
+
+def test_the_daily_command_run_twice_erases_nothing_more(monkeypatch):
+    closed(91)
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    call_command("erase_counselling_requests", stdout=io.StringIO())
+    out = io.StringIO()
+
+    call_command("erase_counselling_requests", stdout=out)
+
+    assert "0 counselling request(s) erased" in out.getvalue()
+    assert AccessLog.objects.count() == 1
+
+
+def raw_values(table: str, columns: list[str]) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {table}")
+        return [value for row in cursor.fetchall() for value in row]
+
+
+def test_reencrypting_moves_every_request_and_note_to_the_new_first_key(monkeypatch, settings):
+    counselling_request = CounsellingRequestFactory(
+        name="Leyla",
+        contact_detail="0176 12345678",
+        authority="Jobcenter",
+        appointment="2027-07-01 09:30",
+        message="Bitte nach 16 Uhr anrufen.",
+    )
+    Note.objects.create(request=counselling_request, text="Rückruf vereinbart.")
+    columns = ["contact_detail", "name", "authority", "appointment", "message"]
+    old_key = Fernet(settings.FIELD_ENCRYPTION_KEY[0])
+    new_key = Fernet(Fernet.generate_key())
+    for value in raw_values("counselling_counsellingrequest", columns):
+        old_key.decrypt(value.encode())
+    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key, old_key]))
+    out = io.StringIO()
+
+    call_command("reencrypt_counselling_data", stdout=out)
+
+    raw = raw_values("counselling_counsellingrequest", columns) + raw_values(
+        "counselling_note", ["text"]
+    )
+    assert sorted(new_key.decrypt(value.encode()).decode() for value in raw) == sorted(
+        [
+            "0176 12345678",
+            "Leyla",
+            "Jobcenter",
+            "2027-07-01 09:30",
+            "Bitte nach 16 Uhr anrufen.",
+            "Rückruf vereinbart.",
+        ]
+    )
+    for value in raw:
+        with pytest.raises(InvalidToken):
+            old_key.decrypt(value.encode())
+    assert "1 request(s) and 1 note(s)" in out.getvalue()
+    # With the old key gone, the portal still reads everything.
+    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key]))
+    counselling_request = CounsellingRequest.objects.get()
+    assert counselling_request.name == "Leyla"
+    assert counselling_request.notes.get().text == "Rückruf vereinbart."
+
+
+def test_reencrypting_leaves_the_dates_the_erasure_counts_from(monkeypatch, settings):
+    counselling_request = untouched(100)
+    old_key = Fernet(settings.FIELD_ENCRYPTION_KEY[0])
+    new_key = Fernet(Fernet.generate_key())
+    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key, old_key]))
+
+    call_command("reencrypt_counselling_data", stdout=io.StringIO())
+
+    counselling_request.refresh_from_db()
+    assert counselling_request.updated_at == days_ago(100)
