@@ -35,6 +35,23 @@ def check_html(paths):
     return messages, unplaced
 
 
+def html_errors(pages: dict, folder: Path) -> list[str]:
+    """The Nu checker's errors in the given pages (name → response), named by page."""
+    files = {}
+    for name, response in pages.items():
+        path = folder / f"{name}.html"
+        path.write_bytes(response.content)
+        files[path] = name
+    messages, unplaced = check_html(list(files))
+    errors = [
+        f"{files[path]} line {message.get('lastLine', '?')}: {message['message']}"
+        for path, path_messages in messages.items()
+        for message in path_messages
+        if message["type"] in FAILING
+    ]
+    return errors + [message["message"] for message in unplaced if message["type"] in FAILING]
+
+
 @pytest.mark.django_db
 def test_every_public_page_has_no_html_errors(client, tmp_path):
     if not VNU.exists():
