@@ -28,6 +28,7 @@ COPY --chown=portal:portal fields/ fields/
 COPY --chown=portal:portal news/ news/
 COPY --chown=portal:portal organisations/ organisations/
 COPY --chown=portal:portal counselling/ counselling/
+COPY --chown=portal:portal networks/ networks/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
 COPY --chown=portal:portal static/ static/

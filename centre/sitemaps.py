@@ -19,6 +19,7 @@ class PageSitemap(Sitemap):
             "organisations:register",
             "counselling:information",
             "counselling:request",
+            "networks:list",
             "centre:contact",
             "centre:imprint",
             "centre:privacy",

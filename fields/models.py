@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -149,13 +150,10 @@ def document_upload_to(instance, filename):
     return f"documents/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class Document(models.Model):
-    field_of_work = models.ForeignKey(
-        FieldOfWork,
-        on_delete=models.CASCADE,
-        related_name="documents",
-        verbose_name=_("Handlungsfeld"),
-    )
+class DownloadableDocument(models.Model):
+    """A file to download with what the accessibility rules ask to record about it: title,
+    language, type, size and whether it was checked. Fields of work and networks have them."""
+
     title = models.CharField(_("Titel"), max_length=200)
     file = models.FileField(
         _("Datei"),
@@ -176,6 +174,7 @@ class Document(models.Model):
     order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
@@ -189,10 +188,30 @@ class Document(models.Model):
             self.file_type = DOCUMENT_TYPES[Path(self.file.name).suffix.lower()]
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
-        return reverse("fields:document", kwargs={"slug": self.field_of_work.slug, "pk": self.pk})
-
     @property
     def download_name(self):
         """The file name a citizen's browser saves: the title, not the generated storage name."""
         return f"{slugify(self.title) or 'dokument'}{Path(self.file.name).suffix.lower()}"
+
+    def download(self):
+        """The file as an attachment under its download name; 404 when it is gone."""
+        try:
+            handle = self.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=True, filename=self.download_name)
+
+
+class Document(DownloadableDocument):
+    field_of_work = models.ForeignKey(
+        FieldOfWork,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("Handlungsfeld"),
+    )
+
+    class Meta(DownloadableDocument.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("fields:document", kwargs={"slug": self.field_of_work.slug, "pk": self.pk})

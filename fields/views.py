@@ -1,10 +1,11 @@
-from django.http import FileResponse, Http404
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from fields.models import Document, FieldOfWork, TargetGroup
+from networks.models import Network
 
 
 def can_preview(user) -> bool:
@@ -37,6 +38,10 @@ class FieldOfWorkDetailView(DetailView):
             "documents",
             "contact_persons__translations",
             "contact_persons__consultation_hours",
+            Prefetch(
+                "networks",
+                Network.objects.published().current().prefetch_related("translations"),
+            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -80,9 +85,4 @@ class TargetGroupDetailView(DetailView):
 
 def document_download(request, slug, pk):
     field = get_object_or_404(visible_fields(request.user), slug=slug)
-    document = get_object_or_404(Document, pk=pk, field_of_work=field)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=document.download_name)
+    return get_object_or_404(Document, pk=pk, field_of_work=field).download()

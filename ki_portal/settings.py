@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "news",
     "organisations",
     "counselling",
+    "networks",
 ]
 
 MIDDLEWARE = [

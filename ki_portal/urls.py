@@ -7,6 +7,7 @@ from centre.sitemaps import PageSitemap
 from centre.views import logo, robots_txt
 from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
 from ki_portal import views
+from networks.sitemaps import NetworkSitemap
 from news.sitemaps import EventSitemap, NewsItemSitemap
 from organisations.sitemaps import OrganisationSitemap
 
@@ -17,6 +18,7 @@ SITEMAPS = {
     "news": NewsItemSitemap,
     "events": EventSitemap,
     "organisations": OrganisationSitemap,
+    "networks": NetworkSitemap,
 }
 
 urlpatterns = [
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("organisations.urls")),
     path("", include("counselling.urls")),
+    path("", include("networks.urls")),
     path("", include("centre.urls")),
     prefix_default_language=True,
 )

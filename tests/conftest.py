@@ -82,6 +82,22 @@ def editor(db):
 
 
 @pytest.fixture
+def network_editor(db):
+    """Keeps the networks, their partners and themes; nothing else."""
+    group, _created = Group.objects.get_or_create(name="Netzwerke")
+    group.permissions.set(Permission.objects.filter(content_type__app_label="networks"))
+    user = UserFactory(username="network-editor", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def network_editor_client(client, network_editor):
+    client.force_login(network_editor)
+    return client
+
+
+@pytest.fixture
 def mso_team(db):
     """A member of the team for migrant organisations: reviews, exports, keeps the lists."""
     group, _created = Group.objects.get_or_create(name="MSO-Team")

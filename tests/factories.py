@@ -8,6 +8,16 @@ from django.utils import timezone
 
 from counselling.models import Channel, CounsellingRequest, Topic
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from networks.models import (
+    Kind,
+    Level,
+    Membership,
+    Network,
+    NetworkDocument,
+    Partner,
+    PartnerKind,
+    Theme,
+)
 from news.models import Event, NewsItem
 from organisations.models import (
     Activity,
@@ -251,3 +261,53 @@ class CounsellingRequestFactory(factory.django.DjangoModelFactory):
     message = "Ich brauche Hilfe mit einem Brief vom Jugendamt."
     confirmation_requested = False
     page_language = "de"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    order = factory.Sequence(int)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partnerstadt {n}")
+    kind = PartnerKind.CITY
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    """A current, published local working group with its German text."""
+
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Arbeitskreis {n}")
+    description = factory.LazyAttribute(lambda network: f"Was der {network.name} tut.")
+    slug = factory.Sequence(lambda n: f"arbeitskreis-{n}")
+    level = Level.LOCAL
+    kind = Kind.WORKING_GROUP
+    order = factory.Sequence(int)
+    is_published = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    network = factory.SubFactory(NetworkFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    order = factory.Sequence(int)
+
+
+class NetworkDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkDocument
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Kooperationsvertrag {n}")
+    file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="vertrag.pdf"))
+    language = "de"

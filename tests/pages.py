@@ -21,6 +21,7 @@ from centre.models import (
     Weekday,
 )
 from counselling.models import Counsellor
+from networks.models import Kind, Level, Membership, Network, NetworkDocument, Partner, Theme
 from organisations.models import Activity, Audience, Language
 from tests.factories import (
     DistrictFactory,
@@ -65,6 +66,8 @@ PUBLIC_PAGES = {
     "organisation-registered": "/{language}/migrantenorganisationen/anmelden/danke/",
     "organisation-new-link": "/{language}/migrantenorganisationen/eintrag/link/",
     "organisation-new-link-sent": "/{language}/migrantenorganisationen/eintrag/link/gesendet/",
+    "networks": "/{language}/netzwerke/",
+    "network": "/{language}/netzwerke/staedtekooperation-ruhr/",
     "counselling": "/{language}/beratung/",
     "counselling-request": "/{language}/beratung/anfrage/",
     "counselling-sent": "/{language}/beratung/anfrage/gesendet/",
@@ -178,6 +181,7 @@ def create_public_content():
         contact_person=counsellor, weekday=Weekday.TUESDAY, opens="09:00", closes="14:00"
     )
     Counsellor.objects.create(contact_person=counsellor)
+    create_networks(sport)
     create_news_and_events(location)
     create_organisations()
     return sport
@@ -287,3 +291,38 @@ def create_organisations():
         title="Hilfe bei Veranstaltungen", description="Wir planen Ihre Veranstaltung mit Ihnen."
     )
     NetworkMeetingFactory()
+
+
+def create_networks(field):
+    """A current city cooperation with cities, themes, a field and a document; a former group."""
+    theme = Theme.objects.create(name="Umgang mit Vielfalt")
+    cooperation = Network.objects.create(
+        slug="staedtekooperation-ruhr",
+        name="Städtekooperation „Integration.Interkommunal“",
+        description="Acht Städte entwickeln gemeinsam Lösungen.",
+        centre_role="bringt die Sicht der Stadt ein",
+        level=Level.REGIONAL,
+        kind=Kind.CITY_COOPERATION,
+        since=datetime.date(2013, 7, 9),
+        website="https://example.org/kooperation",
+    )
+    cooperation.themes.add(theme)
+    cooperation.fields_of_work.add(field)
+    for name in ["Bochum", "Mülheim an der Ruhr"]:
+        Membership.objects.create(
+            network=cooperation, partner=Partner.objects.create(name=name, kind="city")
+        )
+    NetworkDocument.objects.create(
+        network=cooperation,
+        title="Kontrakt (Muster)",
+        file=SimpleUploadedFile("kontrakt.pdf", b"%PDF-1.4 test"),
+    )
+    Network.objects.create(
+        slug="ak-frueher",
+        name="AK Sprachförderung",
+        description="Ein Arbeitskreis, der seine Arbeit beendet hat.",
+        level=Level.LOCAL,
+        kind=Kind.WORKING_GROUP,
+        since=datetime.date(2015, 1, 1),
+        ended_on=datetime.date(2020, 12, 31),
+    )

@@ -7,6 +7,7 @@ from organisations.models import Status
 from tests.factories import (
     EventFactory,
     FieldOfWorkFactory,
+    NetworkFactory,
     NewsItemFactory,
     OrganisationFactory,
     TargetGroupFactory,
@@ -31,6 +32,8 @@ def sitemap(client):
     EventFactory(slug="entwurf-termin", is_published=False)
     OrganisationFactory(slug="kulturbruecke-osterfeld")
     OrganisationFactory(slug="entwurf-verein", status=Status.PENDING)
+    NetworkFactory(slug="staedtekooperation-ruhr")
+    NetworkFactory(slug="entwurf-netzwerk", is_published=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return ET.fromstring(response.content)

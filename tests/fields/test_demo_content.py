@@ -71,7 +71,8 @@ def test_loading_twice_changes_nothing(media):
 
     assert snapshot() == first
     assert stored_files(media) == files
-    assert len(files) == 3
+    # Three sample documents of fields of work, two of networks.
+    assert len(files) == 5
     assert dict(FieldOfWork.objects.values_list("slug", "updated_at")) == stamps
     assert "fields of work: 8 created" in first_output
     assert "fields of work: 0 created, 0 updated, 8 unchanged" in second_output

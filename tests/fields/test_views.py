@@ -191,8 +191,8 @@ def test_detail_page_query_count_does_not_grow_with_offers(
 
     # field, its translations, offers, their translations, target groups, their
     # translations, documents, contact persons, their translations, their consultation
-    # hours, related fields, their translations
-    with django_assert_num_queries(12):
+    # hours, related fields, their translations, networks (none, so no translations)
+    with django_assert_num_queries(13):
         response = client.get(detail_url(field, language))
 
     assert response.content.decode().count('class="kern-heading-small">Angebot') == 30
