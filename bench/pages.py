@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ki_portal.settings")
 os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
+os.environ.setdefault("KI_FIELD_ENCRYPTION_KEY", "YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 
@@ -40,10 +41,13 @@ from centre.models import CentreProfile  # noqa: E402
 from tests.factories import (  # noqa: E402
     DocumentFactory,
     FieldOfWorkFactory,
+    MembershipFactory,
+    NetworkFactory,
     NetworkMeetingFactory,
     OfferFactory,
     SupportOfferFactory,
     TargetGroupFactory,
+    ThemeFactory,
     create_published_organisations,
 )
 from tests.pages import create_information_pages  # noqa: E402
@@ -63,6 +67,8 @@ PAGES = [
     "/ar/migrantenorganisationen/verzeichnis/?page=10",
     "/de/migrantenorganisationen/verzeichnis/?q=Verein+02&language=tr&activity=sport",
     "/de/migrantenorganisationen/verzeichnis/{organisation}/",
+    "/de/netzwerke/",
+    "/de/netzwerke/{network}/",
     "/de/beratung/",
     "/de/beratung/anfrage/",
 ]
@@ -85,7 +91,14 @@ def fill_database():
     organisations = create_published_organisations(400)
     SupportOfferFactory.create_batch(5)
     NetworkMeetingFactory.create_batch(2)
+    themes = ThemeFactory.create_batch(5)
+    networks = NetworkFactory.create_batch(50)
+    for index, network in enumerate(networks):
+        network.themes.set(themes[index % 3 : index % 3 + 2])
+        network.fields_of_work.set(fields[index % 40 : index % 40 + 1])
+        MembershipFactory.create_batch(3, network=network)
     return {
+        "network": networks[0].slug,
         "field": fields[0].slug,
         "group": groups[0].slug,
         "organisation": organisations[0].slug,
