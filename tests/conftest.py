@@ -43,6 +43,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def media(settings):
+    """The folder a test's uploads and demo files go to."""
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(autouse=True)
 def _german_by_default(settings):
     """Content made in a test is German, whatever language the previous request activated."""

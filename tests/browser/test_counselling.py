@@ -24,7 +24,7 @@ from counselling.models import (
 )
 from counselling.seeds import create_groups
 from counselling.services import requests_erase_expired
-from tests.browser.test_pages import AXE
+from tests.browser.test_pages import assert_no_violations
 from tests.pages import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -38,11 +38,6 @@ PHONE = "0176 98765432"
 MESSAGE = "Ich brauche jemanden, der mit mir zur Ausländerbehörde geht."
 REQUESTS = "/admin/counselling/counsellingrequest/"
 EXPORT = "/admin/counselling/monthlycount/export/"
-
-
-def assert_no_violations(page):
-    violations = AXE.run(page).response["violations"]
-    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from organisations.models import Status
 from organisations.services import manage_link
-from tests.browser.test_pages import AXE
+from tests.browser.test_pages import assert_no_violations
 from tests.factories import OrganisationFactory
 from tests.pages import LANGUAGES
 
@@ -18,11 +18,6 @@ LINK_PAGES = ["", "aendern/", "themen/", "zurueckziehen/"]
 
 def path_of(link):
     return "/" + link.split("://", 1)[1].split("/", 1)[1]
-
-
-def assert_no_violations(page):
-    violations = AXE.run(page).response["violations"]
-    assert not violations, [(violation["id"], violation["nodes"]) for violation in violations]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

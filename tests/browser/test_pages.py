@@ -11,6 +11,14 @@ from tests.pages import LANGUAGES, PUBLIC_PAGES
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
+
+
+def assert_no_violations(page):
+    """axe-core finds nothing on the page; needs JavaScript, so never a no-script page."""
+    violations = AXE.run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
 SPORT = "/{language}/handlungsfelder/integration-durch-sport/"
 NOT_FOUND = "not-found"
 

@@ -1,14 +1,13 @@
 """The public pages of the counselling section: what a woman reads, and what they leave behind."""
 
 import datetime
-import io
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 
 from centre.models import ConsultationHours, ContactPerson, Weekday
 from counselling.models import Counsellor
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -187,18 +186,12 @@ def test_the_sent_page_says_when_she_can_expect_contact(client, settings):
     assert "Eine E-Mail von uns bekommen Sie nur, wenn Sie darum gebeten haben." in html
 
 
-def load_demo_content() -> str:
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
 def test_the_demo_content_has_one_counsellor_and_a_second_run_changes_nothing():
-    first = load_demo_content()
+    first = load_demo()
     counsellor = Counsellor.objects.get()
     hours = list(counsellor.contact_person.consultation_hours.values_list("pk", flat=True))
 
-    second = load_demo_content()
+    second = load_demo()
 
     assert "counsellors: 1 created" in first
     assert "counsellors: 0 created, 0 updated, 1 unchanged" in second

@@ -1,8 +1,6 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from centre.models import (
     CentreProfile,
@@ -15,6 +13,7 @@ from centre.models import (
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from fields.validators import validate_document_file
 from ki_portal.richtext import ALLOWED_TAGS
+from tests.demo import load_demo, row_counts, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -42,34 +41,14 @@ MODELS = [
 ]
 
 
-def snapshot():
-    return {model._meta.label: model.objects.count() for model in MODELS}
-
-
-def load():
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-def stored_files(media):
-    return sorted(path for path in media.rglob("*") if path.is_file())
-
-
 def test_loading_twice_changes_nothing(media):
-    first_output = load()
-    first, files = snapshot(), stored_files(media)
+    first_output = load_demo()
+    first, files = row_counts(MODELS), stored_files(media)
     stamps = dict(FieldOfWork.objects.values_list("slug", "updated_at"))
 
-    second_output = load()
+    second_output = load_demo()
 
-    assert snapshot() == first
+    assert row_counts(MODELS) == first
     assert stored_files(media) == files
     # Three sample documents of fields of work, two of networks.
     assert len(files) == 5
@@ -80,26 +59,26 @@ def test_loading_twice_changes_nothing(media):
 
 
 def test_a_second_run_repairs_edited_demo_text_without_duplicates(media):
-    load()
-    counts = snapshot()
+    load_demo()
+    counts = row_counts(MODELS)
     field = FieldOfWork.objects.get(slug="integration-durch-sport")
     field.set_current_language("de")
     field.summary = "Geändert"
     field.save()
 
-    output = load()
+    output = load_demo()
 
     field = FieldOfWork.objects.get(slug="integration-durch-sport")
     field.set_current_language("de")
     assert field.summary.startswith("Sport verbindet Menschen.")
     assert "fields of work: 0 created, 1 updated, 7 unchanged" in output
-    assert snapshot() == counts
+    assert row_counts(MODELS) == counts
 
 
 def test_a_target_group_added_by_staff_is_left_alone(media):
     TargetGroup.objects.create(order=0, name="Geflüchtete")
 
-    load()
+    load_demo()
 
     assert TargetGroup.objects.filter(translations__name="Geflüchtete").exists()
     assert TargetGroup.objects.count() == 8
@@ -108,7 +87,7 @@ def test_a_target_group_added_by_staff_is_left_alone(media):
 def test_the_centre_profile_is_oberhausen(media):
     CentreProfile.objects.create(name="Altes Profil", city="Irgendwo")
 
-    load()
+    load_demo()
 
     profile = CentreProfile.objects.get()
     assert profile.city == "Oberhausen"
@@ -122,7 +101,7 @@ def test_the_centre_profile_is_oberhausen(media):
 
 
 def test_demo_shows_the_seeded_centre_and_fields(client, media):
-    load()
+    load_demo()
 
     home = client.get("/de/").content.decode()
 
@@ -133,7 +112,7 @@ def test_demo_shows_the_seeded_centre_and_fields(client, media):
 
 
 def test_all_fields_are_published_with_offers_groups_and_related_fields(media):
-    load()
+    load_demo()
 
     fields = FieldOfWork.objects.all()
     assert fields.count() == 8
@@ -147,7 +126,7 @@ def test_all_fields_are_published_with_offers_groups_and_related_fields(media):
 
 
 def test_at_least_four_fields_are_translated_into_english_and_none_into_arabic(media):
-    load()
+    load_demo()
 
     english = FieldOfWork.objects.filter(translations__language_code="en")
 
@@ -161,14 +140,14 @@ def test_at_least_four_fields_are_translated_into_english_and_none_into_arabic(m
 
 
 def test_summaries_fit_the_tile(media):
-    load()
+    load_demo()
 
     for translation in FieldOfWork.translations.field.model.objects.all():
         assert 0 < len(translation.summary) <= 500, translation.title
 
 
 def test_sample_documents_are_real_pdfs_marked_as_samples(media):
-    load()
+    load_demo()
 
     documents = Document.objects.filter(field_of_work__slug="interkulturelle-oeffnung")
 
@@ -198,7 +177,7 @@ def assert_xref_points_at_objects(content: bytes):
 
 
 def test_demo_bodies_use_only_the_allowed_tags(media):
-    load()
+    load_demo()
 
     for translation in FieldOfWork.translations.field.model.objects.all():
         tags = set(re.findall(r"</?([a-z0-9]+)", translation.body))
@@ -207,7 +186,7 @@ def test_demo_bodies_use_only_the_allowed_tags(media):
 
 
 def test_demo_centre_has_oberhausens_opening_hours(media):
-    load()
+    load_demo()
 
     hours = [str(hours) for hours in Location.objects.get().hours.all()]
 
@@ -217,7 +196,7 @@ def test_demo_centre_has_oberhausens_opening_hours(media):
 
 
 def test_demo_contact_persons_are_roles_with_recklinghausens_consultation_hours(media):
-    load()
+    load_demo()
 
     person = ContactPerson.objects.get(translations__role__contains="Migrantenorganisationen")
 
@@ -231,7 +210,7 @@ def test_demo_contact_persons_are_roles_with_recklinghausens_consultation_hours(
 
 
 def test_the_six_main_groups_are_featured_with_teasers_and_published_fields(client, media):
-    load()
+    load_demo()
 
     featured = TargetGroup.objects.filter(featured=True)
     assert [group.slug for group in featured] == [

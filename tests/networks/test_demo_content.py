@@ -1,9 +1,7 @@
 import datetime
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from fields.validators import validate_document_file
 from networks.models import (
@@ -17,6 +15,7 @@ from networks.models import (
     Role,
     Theme,
 )
+from tests.demo import load_demo, row_counts, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -43,35 +42,15 @@ CITIES = [
 ]
 
 
-def snapshot():
-    return {model._meta.label: model.objects.count() for model in MODELS}
-
-
-def load():
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-def stored_files(media):
-    return sorted(path for path in media.rglob("*") if path.is_file())
-
-
 def test_loading_creates_the_twelve_networks_and_a_second_run_changes_nothing(media):
-    first_output = load()
-    first, files = snapshot(), stored_files(media)
+    first_output = load_demo()
+    first, files = row_counts(MODELS), stored_files(media)
     memberships = sorted(Membership.objects.values_list("network__slug", "partner__name"))
 
-    second_output = load()
+    second_output = load_demo()
 
     assert Network.objects.count() == 12
-    assert snapshot() == first
+    assert row_counts(MODELS) == first
     assert stored_files(media) == files
     assert sorted(Membership.objects.values_list("network__slug", "partner__name")) == (memberships)
     assert "networks: 12 created" in first_output
@@ -80,21 +59,21 @@ def test_loading_creates_the_twelve_networks_and_a_second_run_changes_nothing(me
 
 
 def test_a_second_run_repairs_an_edited_network_without_duplicates(media):
-    load()
-    counts = snapshot()
+    load_demo()
+    counts = row_counts(MODELS)
     network = Network.objects.get(slug="vielfalt-verbindet")
     network.since = datetime.date(2020, 1, 1)
     network.save()
 
-    output = load()
+    output = load_demo()
 
     assert Network.objects.get(slug="vielfalt-verbindet").since == datetime.date(2013, 7, 9)
     assert "networks: 0 created, 1 updated, 11 unchanged" in output
-    assert snapshot() == counts
+    assert row_counts(MODELS) == counts
 
 
 def test_the_city_cooperation_has_eight_cities_and_five_themes(media):
-    load()
+    load_demo()
 
     network = Network.objects.get(slug="integration-interkommunal")
 
@@ -112,7 +91,7 @@ def test_the_city_cooperation_has_eight_cities_and_five_themes(media):
 
 
 def test_the_state_initiative_was_joined_on_9_july_2013(media):
-    load()
+    load_demo()
 
     network = Network.objects.get(slug="vielfalt-verbindet")
 
@@ -126,7 +105,7 @@ def test_the_state_initiative_was_joined_on_9_july_2013(media):
 
 
 def test_the_centres_association_has_the_state_coordination_office(media):
-    load()
+    load_demo()
 
     network = Network.objects.get(slug="verbund-kommunale-integrationszentren-nrw")
 
@@ -138,7 +117,7 @@ def test_the_centres_association_has_the_state_coordination_office(media):
 
 
 def test_local_memberships_are_all_there(media):
-    load()
+    load_demo()
 
     local = set(Network.objects.filter(level=Level.LOCAL).values_list("slug", flat=True))
 
@@ -159,7 +138,7 @@ def test_local_memberships_are_all_there(media):
 
 
 def test_every_network_is_published_current_in_german_and_english_with_a_field(media):
-    load()
+    load_demo()
 
     for network in Network.objects.all():
         assert network.is_published, network.slug
@@ -171,7 +150,7 @@ def test_every_network_is_published_current_in_german_and_english_with_a_field(m
 
 
 def test_the_migrant_organisations_network_links_the_directory_entry(client, media):
-    load()
+    load_demo()
 
     network = Network.objects.get(slug="netzwerk-migrantenorganisationen")
     partner = network.memberships.get(partner__kind=PartnerKind.MIGRANT_ORGANISATION).partner
@@ -183,7 +162,7 @@ def test_the_migrant_organisations_network_links_the_directory_entry(client, med
 
 
 def test_sample_documents_are_real_pdfs_marked_as_samples(media):
-    load()
+    load_demo()
 
     assert NetworkDocument.objects.count() == 2
     for document in NetworkDocument.objects.all():
@@ -194,7 +173,7 @@ def test_sample_documents_are_real_pdfs_marked_as_samples(media):
 
 
 def test_demo_networks_page_shows_the_levels_in_order(client, media):
-    load()
+    load_demo()
 
     html = client.get("/de/netzwerke/").content.decode()
 

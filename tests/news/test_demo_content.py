@@ -1,30 +1,23 @@
 import datetime
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ki_portal.richtext import ALLOWED_TAGS
 from news import demo_content
 from news.models import Event, NewsItem
 from tests.centre.test_structured_data import structured_data
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def load():
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
 def test_demo_news_and_event_are_loaded_once():
 
-    first = load()
+    first = load_demo()
     stamps = dict(NewsItem.objects.values_list("slug", "updated_at"))
-    second = load()
+    second = load_demo()
 
     assert "news: 2 created, 0 updated, 0 unchanged" in first
     assert "events: 1 created" in first
@@ -36,12 +29,12 @@ def test_demo_news_and_event_are_loaded_once():
 
 
 def test_a_second_run_repairs_an_edited_demo_teaser():
-    load()
+    load_demo()
     item = NewsItem.objects.get(slug="internationaler-frauentag-2024")
     item.teaser = "Geändert"
     item.save()
 
-    output = load()
+    output = load_demo()
 
     item = NewsItem.objects.get(slug="internationaler-frauentag-2024")
     assert "rund 120 Frauen" in item.teaser
@@ -61,7 +54,7 @@ def test_the_coming_womens_day_is_the_next_8_march(today, expected):
 
 
 def test_demo_home_shows_the_seeded_news_and_the_coming_womens_day(client):
-    load()
+    load_demo()
 
     home = client.get("/de/").content.decode()
 
@@ -79,7 +72,7 @@ def test_demo_home_shows_the_seeded_news_and_the_coming_womens_day(client):
 
 
 def test_demo_news_is_in_german_and_english_only_with_allowed_tags():
-    load()
+    load_demo()
 
     for item in NewsItem.objects.all():
         assert sorted(item.get_available_languages()) == ["de", "en"]

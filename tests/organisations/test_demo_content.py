@@ -1,28 +1,21 @@
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from centre.models import InformationPage, PageKind
 from organisations import demo_content
 from organisations.models import District, NetworkMeeting, Organisation, SupportOffer
 from tests.centre.test_structured_data import structured_data
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def load():
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
 def test_demo_organisations_are_loaded_once():
-    first = load()
+    first = load_demo()
     stamps = dict(Organisation.objects.values_list("slug", "last_confirmed_at"))
-    second = load()
+    second = load_demo()
 
     assert "support offers: 5 created" in first
     assert "districts: 3 created" in first
@@ -43,13 +36,13 @@ def test_demo_organisations_are_loaded_once():
 
 
 def test_a_second_run_repairs_an_edited_entry_and_its_languages():
-    load()
+    load_demo()
     organisation = Organisation.objects.get(slug="frauentreff-mosaik-beispiel")
     organisation.description = "Geändert"
     organisation.save()
     organisation.languages.clear()
 
-    output = load()
+    output = load_demo()
 
     organisation = Organisation.objects.get(slug="frauentreff-mosaik-beispiel")
     assert "Deutsch üben" in organisation.description
@@ -58,7 +51,7 @@ def test_a_second_run_repairs_an_edited_entry_and_its_languages():
 
 
 def test_demo_entries_are_fictional_and_published():
-    load()
+    load_demo()
 
     for organisation in Organisation.objects.all():
         assert organisation.name.endswith("(Beispiel)")
@@ -73,7 +66,7 @@ def test_demo_entries_are_fictional_and_published():
 
 
 def test_demo_directory_and_a_detail_page_show_the_entries(client):
-    load()
+    load_demo()
 
     directory = client.get("/de/migrantenorganisationen/verzeichnis/").content.decode()
     detail = client.get(
@@ -91,7 +84,7 @@ def test_demo_directory_and_a_detail_page_show_the_entries(client):
 
 
 def test_demo_landing_shows_the_offers_and_the_coming_example_meeting(client):
-    load()
+    load_demo()
 
     landing = client.get("/de/migrantenorganisationen/").content.decode()
 
@@ -108,10 +101,10 @@ def test_demo_landing_shows_the_offers_and_the_coming_example_meeting(client):
 
 
 def test_a_past_demo_meeting_gets_a_coming_successor():
-    load()
+    load_demo()
     NetworkMeeting.objects.update(starts_at=timezone.now() - datetime.timedelta(days=1))
 
-    output = load()
+    output = load_demo()
 
     assert "network meetings: 1 created" in output
     assert NetworkMeeting.objects.upcoming().count() == 1
@@ -133,7 +126,7 @@ def test_the_demo_meeting_is_on_the_second_wednesday_of_the_month_after_next(tod
 
 
 def test_demo_privacy_policy_explains_the_directory(client):
-    load()
+    load_demo()
 
     section = InformationPage.objects.get(kind=PageKind.PRIVACY).sections.get(
         anchor="migrantenorganisationen"
