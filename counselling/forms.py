@@ -138,8 +138,8 @@ class CounsellingRequestForm(SpamProtectionMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submission_key"].initial = uuid.uuid4()
-        if not self.is_bound and Language.objects.filter(code=get_language()).exists():
-            self.fields["language"].initial = get_language()
+        # The page's language is preselected; a code not in the list selects nothing.
+        self.fields["language"].initial = get_language()
         for field in self.fields.values():
             # The error message names the limit; the browser would cut pasted text silently.
             field.widget.attrs.pop("maxlength", None)

@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from encrypted_model_fields.fields import EncryptedMixin
 
 from counselling.models import CounsellingRequest, Note
+
+
+def encrypted_fields(model) -> list[str]:
+    return [field.name for field in model._meta.fields if isinstance(field, EncryptedMixin)]
 
 
 class Command(BaseCommand):
@@ -16,12 +21,10 @@ class Command(BaseCommand):
             requests = CounsellingRequest.objects.select_for_update()
             for counselling_request in requests:
                 # Saving writes the decrypted values back, encrypted with the first key.
-                counselling_request.save(
-                    update_fields=["contact_detail", "name", "authority", "appointment", "message"]
-                )
+                counselling_request.save(update_fields=encrypted_fields(CounsellingRequest))
             notes = Note.objects.select_for_update()
             for note in notes:
-                note.save(update_fields=["text"])
+                note.save(update_fields=encrypted_fields(Note))
         self.stdout.write(
             f"{len(requests)} request(s) and {len(notes)} note(s) encrypted with the first key."
         )
