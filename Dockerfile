@@ -22,6 +22,7 @@ RUN useradd --system --create-home --home-dir /app --uid 10001 portal
 WORKDIR /app
 COPY --chown=portal:portal manage.py ./
 COPY --chown=portal:portal ki_portal/ ki_portal/
+COPY --chown=portal:portal portal/ portal/
 COPY --chown=portal:portal accounts/ accounts/
 COPY --chown=portal:portal centre/ centre/
 COPY --chown=portal:portal fields/ fields/

@@ -1,12 +1,16 @@
-"""Demo content for the centre's information pages and accessibility statement.
+"""Demo content for the centre: its profile, main location with opening hours, contact
+persons, information pages and accessibility statement.
 
-Facts come from the seed pages (Oberhausen's founding year, population and migrant
-organisations; the state law of 2012, the 49 centres, the co-funding ministries and the
-key-figure pattern of the Oberbergischer Kreis); the prose is our own. Legal texts are
-examples that each centre must adapt with its data protection officer.
+The profile, address, channels and opening hours are Oberhausen's; contact persons are
+shown by their role, never by a real name, with the consultation hours pattern of the
+Recklinghausen page. Facts of the information pages come from the seed pages
+(Oberhausen's founding year, population and migrant organisations; the state law of
+2012, the 49 centres, the co-funding ministries and the key-figure pattern of the
+Oberbergischer Kreis); the prose is our own. Legal texts are examples that each centre
+must adapt with its data protection officer.
 
-Records are found again by a stable key (page kind, section anchor, figure order), so a
-second run changes nothing.
+Records are found again by a stable key (street, role, page kind, section anchor, figure
+order), so a second run changes nothing.
 """
 
 import datetime
@@ -14,14 +18,108 @@ from collections import Counter
 
 from centre.models import (
     AccessibilityStatement,
+    BodyKind,
+    CentreProfile,
+    Closure,
     ComplianceStatus,
+    ConsultationHours,
+    ContactPerson,
     InformationPage,
     KeyFigure,
+    Location,
+    OpeningHours,
     PageKind,
     PageSection,
     ReviewMethod,
+    Weekday,
 )
-from fields.demo_content import apply
+from portal.demo import apply
+
+CENTRE = {
+    "building": "Renate-Weckwerth-Haus",
+    "street": "Mülheimer Straße 200",
+    "postal_code": "46045",
+    "city": "Oberhausen",
+    "phone": "0208 825-4452",
+    "fax": "0208 825-4480",
+    "email": "kommunales-integrationszentrum@oberhausen.de",
+    "parent_organization": "Stadt Oberhausen",
+    "body_kind": BodyKind.CITY,
+    "translations": {
+        "de": {
+            "name": "Kommunales Integrationszentrum Oberhausen",
+            "legal_representative": "Der Oberbürgermeister der Stadt Oberhausen",
+            "editorial_responsible": (
+                "Die Bereichsleitung des Kommunalen Integrationszentrums, Anschrift wie oben"
+            ),
+            "data_protection_officer": (
+                "Die behördliche Datenschutzbeauftragte der Stadt Oberhausen, "
+                "erreichbar über die Anschrift des Zentrums"
+            ),
+            # Inspired by the vision paper of 2024, not quoted from it.
+            "mission": (
+                "Gemeinsam gestalten wir eine offene Stadt, in der alle Menschen mitreden "
+                "können und dazugehören, ganz gleich, woher sie kommen."
+            ),
+        },
+        "en": {
+            "name": "Municipal Integration Centre Oberhausen",
+            "legal_representative": "The Lord Mayor of the City of Oberhausen",
+            "mission": (
+                "Together we shape an open city where everyone has a say and belongs, "
+                "wherever they come from."
+            ),
+        },
+    },
+}
+
+# Contact persons by role, never by a real name, with the consultation hours pattern of
+# the Recklinghausen page (Monday and Tuesday 09:00–14:00, Wednesday 09:00–14:30).
+CONSULTATION_HOURS = [
+    (Weekday.MONDAY, "09:00", "14:00"),
+    (Weekday.TUESDAY, "09:00", "14:00"),
+    (Weekday.WEDNESDAY, "09:00", "14:30"),
+]
+CONTACT_PERSONS = [
+    {
+        "de": {
+            "role": "Ansprechperson für Migrantenorganisationen",
+            "unit": "Kommunales Integrationszentrum",
+        },
+        "en": {
+            "role": "Contact for migrant organisations",
+            "unit": "Municipal Integration Centre",
+        },
+    },
+    {
+        "de": {
+            "role": "Ansprechperson für interkulturelle Öffnung",
+            "unit": "Kommunales Integrationszentrum",
+        },
+        "en": {
+            "role": "Contact for intercultural opening",
+            "unit": "Municipal Integration Centre",
+        },
+    },
+]
+
+# Oberhausen's opening hours; further appointments by arrangement.
+LOCATION = {
+    "street": "Mülheimer Straße 200",
+    "postal_code": "46045",
+    "city": "Oberhausen",
+    "translations": {
+        "de": {"name": "Renate-Weckwerth-Haus"},
+        "en": {"name": "Renate-Weckwerth-Haus"},
+    },
+    "hours": [
+        (Weekday.MONDAY, "07:30", "16:15"),
+        (Weekday.TUESDAY, "07:30", "16:15"),
+        (Weekday.WEDNESDAY, "07:30", "16:15"),
+        (Weekday.THURSDAY, "07:30", "16:15"),
+        (Weekday.FRIDAY, "07:30", "13:00"),
+    ],
+}
 
 PAGES = {
     PageKind.IMPRINT: {
@@ -370,6 +468,55 @@ STATEMENT = {
 }
 
 
+def load_centre(counts: Counter) -> None:
+    centre = CentreProfile.objects.first() or CentreProfile()
+    values = {name: value for name, value in CENTRE.items() if name != "translations"}
+    counts["centre profile", apply(centre, values, CENTRE["translations"])] += 1
+
+
+def load_location(counts: Counter) -> None:
+    """The main location with its weekly hours and the closure between the holidays."""
+    location = Location.objects.filter(street=LOCATION["street"]).first() or Location()
+    values = {name: LOCATION[name] for name in ("street", "postal_code", "city")}
+    counts["locations", apply(location, values, LOCATION["translations"])] += 1
+    for weekday, opens, closes in LOCATION["hours"]:
+        _hours, created = OpeningHours.objects.get_or_create(
+            location=location, weekday=weekday, opens=opens, closes=closes
+        )
+        counts["opening hours", "created" if created else "unchanged"] += 1
+    year = datetime.date.today().year
+    closure = Closure.objects.filter(
+        location=location,
+        starts_on=datetime.date(year, 12, 28),
+        ends_on=datetime.date(year, 12, 31),
+    ).first() or Closure(
+        location=location,
+        starts_on=datetime.date(year, 12, 28),
+        ends_on=datetime.date(year, 12, 31),
+    )
+    reasons = {"de": {"reason": "Zwischen den Jahren"}, "en": {"reason": "Between the holidays"}}
+    counts["closures", apply(closure, translations=reasons)] += 1
+
+
+def load_contact_persons(counts: Counter) -> None:
+    """Contact persons reach the centre's own phone and e-mail; found again by their role."""
+    for order, data in enumerate(CONTACT_PERSONS):
+        person = (
+            ContactPerson.objects.filter(
+                translations__language_code="de", translations__role=data["de"]["role"]
+            ).first()
+            or ContactPerson()
+        )
+        values = {"order": order, "phone": CENTRE["phone"], "email": CENTRE["email"]}
+        translations = {language: data[language] for language in ("de", "en")}
+        counts["contact persons", apply(person, values, translations)] += 1
+        for weekday, opens, closes in CONSULTATION_HOURS:
+            _hours, created = ConsultationHours.objects.get_or_create(
+                contact_person=person, weekday=weekday, opens=opens, closes=closes
+            )
+            counts["consultation hours", "created" if created else "unchanged"] += 1
+
+
 def load_pages(counts: Counter) -> None:
     for kind, data in PAGES.items():
         page = InformationPage.objects.filter(kind=kind).first() or InformationPage(kind=kind)
@@ -406,5 +553,8 @@ def load_statement(counts: Counter) -> None:
 
 
 def load(counts: Counter) -> None:
+    load_centre(counts)
+    load_location(counts)
+    load_contact_persons(counts)
     load_pages(counts)
     load_statement(counts)

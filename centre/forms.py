@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centre.models import BarrierFeedback, validate_page_address
-from ki_portal.forms import PlainEmailField, PlainTextField
+from portal.forms import PlainEmailField, PlainTextField
 
 
 class PageAddressField(PlainTextField):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import mp4_duration, validate_logo, validate_video
-from ki_portal.richtext import RichTextField
+from portal.richtext import RichTextField
 
 PROFILE_CACHE_KEY = "centre:profile:v3"
 # A BCP 47 tag as the portal uses them: a language, optionally a script and a region.

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ki_portal.uploads import read_head, validate_file_size
+from portal.uploads import read_head, validate_file_size
 
 # The image formats every browser shows, recognised by their first bytes.
 LOGO_SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}

@@ -146,13 +146,6 @@ def contact(request):
     )
 
 
-def robots_txt(request):
-    """Crawlers may read every public page; the admin is none of their business."""
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
 def vcard(request, pk):
     """A contact person as a vCard file for the visitor's address book."""
     person = get_object_or_404(

@@ -8,9 +8,10 @@ changes nothing.
 
 from collections import Counter
 
+from centre.demo_content import CENTRE, CONSULTATION_HOURS
 from centre.models import ConsultationHours, ContactPerson
 from counselling.models import Counsellor
-from fields.demo_content import CENTRE, CONSULTATION_HOURS, apply
+from portal.demo import apply
 
 COUNSELLOR = {
     "de": {

@@ -12,14 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.models import Weekday
 from counselling.models import MESSAGE_MAX_LENGTH, Channel, TimeOfDay, Topic
-from ki_portal.forms import (
+from organisations.models import Language
+from portal.forms import (
     PhoneField,
     PlainEmailField,
     PlainTextField,
     SpamProtectionMixin,
     normalise_text,
 )
-from organisations.models import Language
 
 # Shown at the checkbox and stored with every request that carries a message.
 MESSAGE_CONSENT = _(

@@ -18,7 +18,7 @@ from counselling.models import (
     MonthlyCount,
     Status,
 )
-from ki_portal.mail import absolute_url, send_templated_mail
+from portal.mail import absolute_url, send_templated_mail
 
 # The team's working language; notifications say nothing but that a request arrived.
 TEAM_LANGUAGE = "de"

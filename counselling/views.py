@@ -15,7 +15,7 @@ from centre.models import ConsultationHours, Location
 from counselling.forms import CounsellingRequestForm
 from counselling.models import Counsellor
 from counselling.services import request_submit
-from ki_portal.ratelimit import limit_posts
+from portal.ratelimit import limit_posts
 
 SECTION_TITLE = gettext_lazy("Beratung für Frauen und Mädchen")
 

@@ -1,17 +1,12 @@
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
-from django.http import FileResponse, Http404
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from fields.validators import DOCUMENT_TYPES, validate_document_file
-from ki_portal.richtext import RichTextField
+from portal.documents import DownloadableDocument
+from portal.richtext import RichTextField
 
 
 class TargetGroupQuerySet(TranslatableQuerySet):
@@ -143,63 +138,6 @@ class Offer(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or ""
-
-
-def document_upload_to(instance, filename):
-    """Stored under a generated name: the uploaded name is neither trusted nor exposed."""
-    return f"documents/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
-
-
-class DownloadableDocument(models.Model):
-    """A file to download with what the accessibility rules ask to record about it: title,
-    language, type, size and whether it was checked. Fields of work and networks have them."""
-
-    title = models.CharField(_("Titel"), max_length=200)
-    file = models.FileField(
-        _("Datei"),
-        upload_to=document_upload_to,
-        validators=[validate_document_file],
-        help_text=_("PDF, ODT oder DOCX."),
-    )
-    language = models.CharField(
-        _("Sprache des Dokuments"), max_length=10, choices=settings.LANGUAGES, default="de"
-    )
-    file_type = models.CharField(_("Dateityp"), max_length=10, editable=False)
-    size = models.PositiveBigIntegerField(_("Größe in Bytes"), editable=False, default=0)
-    is_accessible = models.BooleanField(
-        _("auf Barrierefreiheit geprüft"),
-        default=False,
-        help_text=_("Nur ankreuzen, wenn die Datei auf Barrierefreiheit geprüft wurde."),
-    )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "pk"]
-        verbose_name = _("Dokument")
-        verbose_name_plural = _("Dokumente")
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-            self.file_type = DOCUMENT_TYPES[Path(self.file.name).suffix.lower()]
-        super().save(*args, **kwargs)
-
-    @property
-    def download_name(self):
-        """The file name a citizen's browser saves: the title, not the generated storage name."""
-        return f"{slugify(self.title) or 'dokument'}{Path(self.file.name).suffix.lower()}"
-
-    def download(self):
-        """The file as an attachment under its download name; 404 when it is gone."""
-        try:
-            handle = self.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, as_attachment=True, filename=self.download_name)
 
 
 class Document(DownloadableDocument):

@@ -1,11 +1,9 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from fields.models import Document, FieldOfWork, TargetGroup
-from networks.models import Network
 
 
 def can_preview(user) -> bool:
@@ -38,10 +36,6 @@ class FieldOfWorkDetailView(DetailView):
             "documents",
             "contact_persons__translations",
             "contact_persons__consultation_hours",
-            Prefetch(
-                "networks",
-                Network.objects.published().current().prefetch_related("translations"),
-            ),
         )
 
     def get_context_data(self, **kwargs):

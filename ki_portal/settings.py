@@ -72,18 +72,22 @@ INSTALLED_APPS = [
     "encrypted_model_fields",
     "parler",
     "django_prose_editor",
+    # The portal's own layers, bottom first (docs/architecture.md): an app imports only
+    # the apps listed before it.
+    "portal",
     "accounts",
     "centre",
     "fields",
     "news",
     "organisations",
-    "counselling",
     "networks",
+    "counselling",
+    "ki_portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ki_portal.middleware.content_security_policy",
+    "portal.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,13 +111,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ki_portal.context_processors.languages",
+                "portal.context_processors.languages",
                 "centre.context_processors.centre",
             ],
-            "libraries": {
-                "kern": "ki_portal.templatetags.kern",
-                "portal": "ki_portal.templatetags.portal",
-            },
         },
     },
 ]

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from centre.sitemaps import PageSitemap
-from centre.views import logo, robots_txt
+from centre.views import logo
 from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
 from ki_portal import views
 from networks.sitemaps import NetworkSitemap
@@ -23,7 +23,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("robots.txt", robots_txt, name="robots"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("logo", logo, name="logo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

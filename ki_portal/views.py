@@ -1,4 +1,6 @@
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from centre.models import CentreProfile, InformationPage, Location, PageKind
@@ -38,6 +40,13 @@ def home(request):
             "events": events,
         },
     )
+
+
+def robots_txt(request):
+    """Crawlers may read every public page; the admin is none of their business."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):

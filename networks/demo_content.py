@@ -18,7 +18,6 @@ from collections import Counter
 
 from django.core.files.base import ContentFile
 
-from fields.demo_content import apply, sample_pdf
 from fields.models import FieldOfWork
 from networks.models import (
     Kind,
@@ -32,6 +31,7 @@ from networks.models import (
     Theme,
 )
 from organisations.models import Organisation
+from portal.demo import apply, sample_pdf
 
 CITIES = [
     "Bochum",
@@ -357,7 +357,7 @@ def load_document(network: Network, title: str, counts: Counter) -> None:
     document = NetworkDocument(
         network=network,
         title=sample_title,
-        file=ContentFile(sample_pdf(title), name="muster.pdf"),
+        file=ContentFile(sample_pdf(title, issuer="der Stadt Oberhausen"), name="muster.pdf"),
         language="de",
         is_accessible=False,
     )

@@ -12,11 +12,10 @@ from collections import Counter
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
-from fields.demo_content import apply
 from news.models import Event, NewsItem
+from portal.demo import apply
 
 NEWS = [
     {
@@ -176,14 +175,11 @@ def load_event(counts: Counter) -> None:
     counts["events", apply(event, values, WOMENS_DAY)] += 1
 
 
-@transaction.atomic
-def load() -> Counter:
+def load(counts: Counter) -> None:
     """Create or update the demo news and events; running it again changes nothing."""
-    counts = Counter()
     for data in NEWS:
         item = NewsItem.objects.filter(slug=data["slug"]).first() or NewsItem()
         values = {"slug": data["slug"], "published_on": data["published_on"], "is_published": True}
         translations = {language: data[language] for language in ("de", "en")}
         counts["news", apply(item, values, translations)] += 1
     load_event(counts)
-    return counts

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from ki_portal.richtext import RichTextField
+from portal.richtext import RichTextField
 
 SLUG_HELP_TEXT = _("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „internationaler-frauentag“.")
 ENDS_BEFORE_START = _("Das Ende darf nicht vor dem Beginn liegen.")

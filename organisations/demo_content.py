@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from fields.demo_content import LOCATION, apply
+from centre.demo_content import LOCATION
 from organisations.forms import PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION
 from organisations.models import (
     RECONFIRM_AFTER,
@@ -33,6 +33,7 @@ from organisations.models import (
     Status,
     SupportOffer,
 )
+from portal.demo import apply
 
 SUPPORT_OFFERS = [
     {

@@ -10,13 +10,6 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ki_portal.forms import (
-    PhoneField,
-    PlainEmailField,
-    PlainTextField,
-    QuickSelect,
-    SpamProtectionMixin,
-)
 from organisations.models import (
     REGISTER_NUMBER,
     Activity,
@@ -26,6 +19,13 @@ from organisations.models import (
     LegalForm,
     Organisation,
     QualificationTopic,
+)
+from portal.forms import (
+    PhoneField,
+    PlainEmailField,
+    PlainTextField,
+    QuickSelect,
+    SpamProtectionMixin,
 )
 
 # Raised together with the text shown at the consent checkbox; the registration stores

@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from centre.models import CentreProfile
-from ki_portal.mail import absolute_url, send_templated_mail
 from organisations.models import (
     CONFIRMATION_VALID,
     HIDDEN_AFTER,
@@ -29,6 +28,7 @@ from organisations.models import (
     Status,
     TopicWish,
 )
+from portal.mail import absolute_url, send_templated_mail
 
 # Fields a change request may change; everything else (status, consent, dates) stays.
 ENTRY_FIELDS = [

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ki_portal.ratelimit import limit_posts
 from organisations import structured_data
 from organisations.forms import (
     PRIVACY_NOTICE,
@@ -42,6 +41,7 @@ from organisations.services import (
     organisation_set_topic_wishes,
     organisation_withdraw,
 )
+from portal.ratelimit import limit_posts
 
 SECTION_TITLE = gettext_lazy("Migrantenorganisationen")
 DIRECTORY_TITLE = gettext_lazy("Verzeichnis der Migrantenorganisationen")

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import engines
 from django.utils import translation
 
-from ki_portal.forms import QuickSelect
+from portal.forms import QuickSelect
 
 TOPICS = [("school", "Schule"), ("work", "Arbeit"), ("health", "Gesundheit")]
 CRISPY_TAG = "{% crispy form %}"

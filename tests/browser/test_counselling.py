@@ -191,7 +191,7 @@ def test_a_request_goes_from_the_form_to_the_team_and_is_erased_after_the_period
     new_page, live_server, content, monkeypatch, django_user_model
 ):
     """Sent → listed → opened and logged → refused to an outsider → done → erased."""
-    monkeypatch.setattr("ki_portal.forms.MINIMUM_FILL_SECONDS", 0)
+    monkeypatch.setattr("portal.forms.MINIMUM_FILL_SECONDS", 0)
     create_groups(apps)
     team = Group.objects.get(name=COUNSELLING_GROUP)
     counsellor = staff_member(django_user_model, "beraterin", groups=[team])

@@ -112,7 +112,7 @@ def test_an_organisation_goes_from_registration_to_the_directory_and_out_again(
     new_page, live_server, content, settings, monkeypatch, django_user_model
 ):
     """Register → mail → confirm → approve → listed → change → approve → withdraw → gone."""
-    monkeypatch.setattr("ki_portal.forms.MINIMUM_FILL_SECONDS", 0)
+    monkeypatch.setattr("portal.forms.MINIMUM_FILL_SECONDS", 0)
     settings.SITE_URL = live_server.url
     team = Group.objects.create(name="MSO-Team")
     team.permissions.set(Permission.objects.filter(content_type__app_label="organisations"))

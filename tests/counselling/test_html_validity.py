@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from ki_portal.forms import form_started_token
+from portal.forms import form_started_token
 from tests.counselling.test_pages import make_counsellor
 from tests.pages import LANGUAGES
 from tests.test_html_validity import html_errors

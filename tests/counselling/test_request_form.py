@@ -16,7 +16,7 @@ from encrypted_model_fields.fields import decrypt_str
 
 from counselling.forms import MESSAGE_CONSENT
 from counselling.models import CounsellingRequest, MonthlyCount, Status
-from ki_portal.forms import form_started_token
+from portal.forms import form_started_token
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from centre.models import (
     OpeningHours,
 )
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
-from fields.validators import validate_document_file
-from ki_portal.richtext import ALLOWED_TAGS
+from portal.documents import validate_document_file
+from portal.richtext import ALLOWED_TAGS
 from tests.demo import load_demo, row_counts, stored_files
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@ import re
 
 import pytest
 
-from fields.validators import validate_document_file
 from networks.models import (
     Kind,
     Level,
@@ -15,6 +14,7 @@ from networks.models import (
     Role,
     Theme,
 )
+from portal.documents import validate_document_file
 from tests.demo import load_demo, row_counts, stored_files
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from ki_portal.richtext import ALLOWED_TAGS
 from news import demo_content
 from news.models import Event, NewsItem
+from portal.richtext import ALLOWED_TAGS
 from tests.centre.test_structured_data import structured_data
 from tests.demo import load_demo
 

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from ki_portal.forms import form_started_token
 from organisations.services import manage_link
+from portal.forms import form_started_token
 from tests.factories import OrganisationFactory
 from tests.pages import LANGUAGES
 from tests.test_html_validity import html_errors

@@ -12,9 +12,9 @@ from django.test import Client
 from django.utils import timezone
 
 from centre.models import CentreProfile
-from ki_portal.forms import form_started_token
 from organisations.forms import PRIVACY_NOTICE_VERSION
 from organisations.models import Activity, Audience, District, Organisation, Status
+from portal.forms import form_started_token
 from tests.factories import OrganisationFactory
 
 REGISTER_URL = "/de/migrantenorganisationen/anmelden/"

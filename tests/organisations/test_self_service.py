@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from centre.models import CentreProfile
-from ki_portal.forms import form_started_token
 from organisations.models import (
     HIDDEN_AFTER,
     RECONFIRM_AFTER,
@@ -21,6 +20,7 @@ from organisations.models import (
     Status,
 )
 from organisations.services import manage_link, organisations_remind_and_hide
+from portal.forms import form_started_token
 from tests.factories import OrganisationFactory
 
 

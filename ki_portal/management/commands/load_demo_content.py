@@ -1,12 +1,17 @@
+from collections import Counter
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from centre import demo_content as centre_demo_content
-from counselling import demo_content as counselling_demo_content
-from fields import demo_content
-from networks import demo_content as networks_demo_content
-from news import demo_content as news_demo_content
-from organisations import demo_content as organisations_demo_content
+from centre import demo_content as centre
+from counselling import demo_content as counselling
+from fields import demo_content as fields
+from networks import demo_content as networks
+from news import demo_content as news
+from organisations import demo_content as organisations
+
+# Bottom layer first: an app's demo content may refer to what the apps below it loaded.
+APPS = [centre, fields, news, organisations, networks, counselling]
 
 
 class Command(BaseCommand):
@@ -20,13 +25,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        counts = Counter()
         with transaction.atomic():
-            counts = demo_content.load()
-            centre_demo_content.load(counts)
-            counts.update(news_demo_content.load())
-            organisations_demo_content.load(counts)
-            counselling_demo_content.load(counts)
-            networks_demo_content.load(counts)
+            for app in APPS:
+                app.load(counts)
         kinds = dict.fromkeys(kind for kind, _status in counts)
         for kind in kinds:
             self.stdout.write(

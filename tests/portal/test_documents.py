@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fields.validators import validate_document_file
+from portal.documents import validate_document_file
 from tests.factories import MINIMAL_PDF
 
 

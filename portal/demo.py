@@ -1,0 +1,87 @@
+"""What every app's demo content uses: an idempotent update of one record, and sample PDFs.
+
+Each app keeps its own demo data in `<app>/demo_content.py` with a `load(counts)`
+function; the project's `load_demo_content` command calls them bottom layer first.
+"""
+
+from django.conf import settings
+
+from portal.richtext import RichTextField, sanitize_html
+
+
+def apply(obj, values: dict | None = None, translations: dict | None = None) -> str:
+    """Set the values and translations on obj; save it only if something differs.
+
+    Returns "created", "updated" or "unchanged", for the summary. Rich text is compared
+    in its sanitised form, the form in which it is stored. Without translations it also
+    works for a model that has none.
+    """
+    changed = obj.pk is None
+    status = "created" if changed else "updated"
+    for name, value in (values or {}).items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    for language, fields in (translations or {}).items():
+        existing = obj.get_translation(language) if obj.has_translation(language) else None
+        obj.set_current_language(language)
+        for name, value in fields.items():
+            field = obj._parler_meta.get_model_by_field(name)._meta.get_field(name)
+            if isinstance(field, RichTextField):
+                value = sanitize_html(value)
+            if existing is None or getattr(existing, name) != value:
+                setattr(obj, name, value)
+                changed = True
+    if translations:
+        obj.set_current_language(settings.LANGUAGE_CODE)
+    if not changed:
+        return "unchanged"
+    obj.save()
+    return status
+
+
+def sample_pdf(title: str, *, issuer: str) -> bytes:
+    """A one-page PDF that says it only stands in for the named paper of `issuer`
+    (e.g. "der Stadt Oberhausen").
+
+    Written by hand: five objects, an xref table with the byte offset of each, and the
+    standard Helvetica font, so no PDF library is needed. The text is encoded as
+    WinAnsi (cp1252), which covers German umlauts and typographic quotes.
+    """
+    lines = [
+        ("F2", 18, "MUSTERDOKUMENT"),
+        ("F1", 12, title),
+        ("F1", 12, ""),
+        ("F1", 12, "Dies ist nur ein Muster für die Demo des KI-Portals."),
+        ("F1", 12, f"Es steht für das echte Papier {issuer} und enthält"),
+        ("F1", 12, "nicht dessen Inhalt."),
+        ("F1", 12, "Das echte Dokument erhalten Sie beim Kommunalen Integrationszentrum."),
+    ]
+    commands = ["BT", "72 770 Td", "20 TL"]
+    for font, size, text in lines:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        commands.append(f"/{font} {size} Tf ({escaped}) Tj T*")
+    commands.append("ET")
+    stream = "\n".join(commands).encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
