@@ -1,45 +1,26 @@
-"""The MSO team's back office: the register, the review queue, the decision log and the lists.
-
-Decisions go through the workflows in `organisations.services`; the admin never changes
-a status itself.
-"""
+"""The register of migrant organisations: the list, the change page, CSV export and the
+decision log. Decisions go through the workflows in `organisations.services`; the admin
+never changes a status itself."""
 
 import csv
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from parler.admin import TranslatableAdmin
 
-from organisations.forms import OrganisationForm, RejectionForm
+from organisations.forms import OrganisationForm
 from organisations.models import (
-    Activity,
-    Audience,
     Decision,
-    District,
-    Language,
-    NetworkMeeting,
     Organisation,
-    QualificationTopic,
-    ReviewItem,
     Status,
-    SupportOffer,
-    TopicWish,
 )
 from organisations.services import (
-    changed_fields,
-    organisation_approve,
-    organisation_reject,
     organisation_withdraw,
 )
 
@@ -97,22 +78,6 @@ class VisibilityFilter(admin.SimpleListFilter):
                 return queryset.published()
             case "ausgeblendet":
                 return queryset.hidden()
-        return queryset
-
-
-class QueueKindFilter(admin.SimpleListFilter):
-    title = gettext_lazy("Art")
-    parameter_name = "art"
-
-    def lookups(self, request, model_admin):
-        return [("neu", _("Neuanmeldung")), ("aenderung", _("Änderungswunsch"))]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "neu":
-                return queryset.filter(revision_of__isnull=True)
-            case "aenderung":
-                return queryset.filter(revision_of__isnull=False)
         return queryset
 
 
@@ -477,112 +442,6 @@ class OrganisationAdmin(OrganisationAdminBase):
         return response
 
 
-@admin.register(ReviewItem)
-class ReviewItemAdmin(OrganisationAdminBase):
-    """The review queue: oldest first, so nobody waits longest by chance.
-
-    Staff need the permissions on organisations themselves; the proxy's own are not used.
-    """
-
-    list_display = ["name", "queue_kind", "confirmed_at", "district", "possible_duplicate"]
-    list_display_links = ["name"]
-    list_filter = [QueueKindFilter]
-    search_fields = ["name", "register_number", "contact_email"]
-    ordering = ["confirmed_at", "pk"]
-    actions = None
-    # A proposal or an unpublished registration has no public page yet.
-    view_on_site = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).review_queue()
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or obj.revision_of_id is None:
-            return fieldsets
-        review, *rest = fieldsets
-        return [(review[0], {"fields": [*review[1]["fields"], "changes"]}), *rest]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "changes"]
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("organisations.view_organisation") or may_review(request)
-
-    def has_change_permission(self, request, obj=None):
-        return may_review(request)
-
-    def get_urls(self):
-        reject = path(
-            "<path:object_id>/ablehnen/",
-            self.admin_site.admin_view(self.reject_view),
-            name="organisations_reviewitem_reject",
-        )
-        return [reject, *super().get_urls()]
-
-    @admin.display(description=gettext_lazy("Art"))
-    def queue_kind(self, item):
-        return _("Neuanmeldung") if item.revision_of_id is None else _("Änderungswunsch")
-
-    @admin.display(description=gettext_lazy("Geänderte Angaben"))
-    def changes(self, item):
-        rows = changed_fields(item.revision_of, item)
-        if not rows:
-            return _("keine")
-        return format_html(
-            '<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
-            '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
-            _("Angabe"),
-            _("veröffentlicht"),
-            _("gewünscht"),
-            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
-        )
-
-    def response_change(self, request, obj):
-        if "_approve" not in request.POST:
-            return super().response_change(request, obj)
-        is_change = obj.revision_of_id is not None
-        entry = organisation_approve(organisation=obj, user=request.user)
-        if is_change:
-            message = _("Die Änderungen an „%(name)s“ sind übernommen.")
-        else:
-            message = _("„%(name)s“ ist freigegeben und steht im Verzeichnis.")
-        self.message_user(
-            request,
-            message % {"name": entry.name} + " " + _("Die Organisation erhält eine E-Mail."),
-            messages.SUCCESS,
-        )
-        return redirect("admin:organisations_reviewitem_changelist")
-
-    def reject_view(self, request, object_id):
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        item = self.get_object(request, object_id)
-        if item is None:
-            raise Http404
-        form = RejectionForm(request.POST if request.method == "POST" else None)
-        if form.is_valid():
-            organisation_reject(
-                organisation=item, user=request.user, reason=form.cleaned_data["reason"]
-            )
-            self.message_user(
-                request,
-                _("„%(name)s“ ist abgelehnt. Die Organisation erhält die Begründung per E-Mail.")
-                % {"name": item.name},
-                messages.SUCCESS,
-            )
-            return redirect("admin:organisations_reviewitem_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Ablehnen: %(name)s") % {"name": item.name},
-            "item": item,
-            "form": form,
-            "is_change_request": item.revision_of_id is not None,
-        }
-        return TemplateResponse(request, "admin/organisations/reviewitem/reject.html", context)
-
-
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
     """The decision log: read by staff, written only by the workflows."""
@@ -606,110 +465,3 @@ class DecisionAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("Geänderte Angaben"))
     def changed(self, decision):
         return ", ".join(decision.changes.splitlines())
-
-
-class NamedListAdmin(TranslatableAdmin):
-    list_display = ["__str__", "slug", "order"]
-    list_editable = ["order"]
-    search_fields = ["translations__name", "slug"]
-    fields = ["name", "slug", "order"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
-
-    def get_prepopulated_fields(self, request, obj=None):
-        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
-        return {"slug": ["name"]}
-
-
-@admin.register(Activity)
-class ActivityAdmin(NamedListAdmin):
-    pass
-
-
-@admin.register(Audience)
-class AudienceAdmin(NamedListAdmin):
-    pass
-
-
-# A subquery rather than an aggregate, so the admin can order by it before annotating.
-WISH_COUNT = Coalesce(
-    Subquery(
-        TopicWish.objects.filter(topic=OuterRef("pk"))
-        .values("topic")
-        .annotate(count=Count("pk"))
-        .values("count")
-    ),
-    0,
-)
-
-
-@admin.register(QualificationTopic)
-class QualificationTopicAdmin(NamedListAdmin):
-    """The topics, ranked by how many organisations want them next."""
-
-    list_display = ["__str__", "wish_count", "order"]
-    readonly_fields = ["wished_by"]
-    fields = ["name", "slug", "order", "wished_by"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(wish_count=WISH_COUNT)
-
-    def get_ordering(self, request):
-        return [WISH_COUNT.desc(), "order", "pk"]
-
-    @admin.display(description=gettext_lazy("Wünsche"), ordering="wish_count")
-    def wish_count(self, topic):
-        return topic.wish_count
-
-    @admin.display(description=gettext_lazy("Gewünscht von"))
-    def wished_by(self, topic):
-        organisations = Organisation.objects.filter(topic_wishes__topic=topic).order_by("name_key")
-        if not organisations:
-            return _("noch von keiner Organisation")
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li><a href="{}">{}</a></li>',
-                (
-                    (reverse("admin:organisations_organisation_change", args=[org.pk]), org.name)
-                    for org in organisations
-                ),
-            ),
-        )
-
-
-@admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_de"]
-    search_fields = ["code", "name", "name_de"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The code is the key the organisations point to.
-        return ["code"] if obj else []
-
-
-@admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
-
-
-@admin.register(SupportOffer)
-class SupportOfferAdmin(TranslatableAdmin):
-    list_display = ["__str__", "order"]
-    list_editable = ["order"]
-    fields = ["title", "description", "order"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
-
-
-@admin.register(NetworkMeeting)
-class NetworkMeetingAdmin(TranslatableAdmin):
-    list_display = ["starts_at", "place"]
-    search_fields = ["place"]
-    date_hierarchy = "starts_at"
-    fields = ["starts_at", "place", "agenda"]

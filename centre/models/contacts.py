@@ -1,0 +1,124 @@
+"""Contact persons with their channels, languages, consultation hours and vCard."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from centre.models.opening_hours import Location, TimeRange
+from centre.models.profile import split_language_codes, validate_language_codes
+
+
+def vcard_text(value: str) -> str:
+    """A vCard text value: backslash, comma, semicolon and line breaks escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold_vcard_line(line: str) -> str:
+    """Folds a content line after 75 octets, never inside a UTF-8 character."""
+    folded, current = [], ""
+    for character in line:
+        limit = 75 if not folded else 74
+        if len((current + character).encode()) > limit:
+            folded.append(current)
+            current = ""
+        current += character
+    folded.append(current)
+    return "\r\n ".join(folded)
+
+
+class ContactPerson(TranslatableModel):
+    """Someone to contact, shown by role; the name is optional."""
+
+    translations = TranslatedFields(
+        role=models.CharField(
+            _("Aufgabe"),
+            max_length=200,
+            help_text=_("Zum Beispiel „Ansprechperson für Migrantenorganisationen“."),
+        ),
+        unit=models.CharField(_("Organisationseinheit"), max_length=200, blank=True),
+    )
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nur mit Einverständnis der Person; sonst erscheint nur die Aufgabe."),
+    )
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    languages = models.CharField(
+        _("Sprachen"),
+        max_length=200,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_persons",
+        verbose_name=_("Standort"),
+    )
+    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+
+    def __str__(self):
+        role = self.safe_translation_getter("role", any_language=True) or ""
+        return f"{self.name} ({role})" if self.name else role
+
+    @property
+    def language_codes(self) -> list[str]:
+        return split_language_codes(self.languages)
+
+    def get_absolute_url(self):
+        return reverse("centre:vcard", kwargs={"pk": self.pk})
+
+    def vcard(self, centre) -> str:
+        """The person as a vCard 4.0 (RFC 6350) for address books; uses prefetched data."""
+        role = self.safe_translation_getter("role", any_language=True) or ""
+        unit = self.safe_translation_getter("unit", any_language=True) or ""
+        address = self.location or centre
+        properties = [
+            ("VERSION", "4.0"),
+            ("KIND", "individual" if self.name else "org"),
+            ("FN", vcard_text(self.name or role)),
+            ("ORG", ";".join(vcard_text(part) for part in (str(centre or ""), unit) if part)),
+            ("TITLE", vcard_text(role)),
+        ]
+        if self.phone:
+            properties.append(("TEL;TYPE=work;VALUE=uri", "tel:" + self.phone.replace(" ", "")))
+        if self.email:
+            properties.append(("EMAIL;TYPE=work", self.email))
+        if address and address.street:
+            parts = ["", "", address.street, address.city, "", address.postal_code, "Deutschland"]
+            properties.append(("ADR;TYPE=work", ";".join(vcard_text(part) for part in parts)))
+        properties.extend(
+            (f"LANG;PREF={rank}", code) for rank, code in enumerate(self.language_codes, start=1)
+        )
+        lines = [fold_vcard_line(f"{name}:{value}") for name, value in properties if value]
+        return "\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""])
+
+
+class ConsultationHours(TimeRange):
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.CASCADE,
+        related_name="consultation_hours",
+        verbose_name=_("Ansprechperson"),
+    )
+
+    class Meta(TimeRange.Meta):
+        verbose_name = _("Sprechzeit")
+        verbose_name_plural = _("Sprechzeiten")

@@ -1,0 +1,141 @@
+"""The centre itself: its name, body, channels and who answers for it."""
+
+import re
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from centre.validators import validate_logo
+
+PROFILE_CACHE_KEY = "centre:profile:v3"
+# A BCP 47 tag as the portal uses them: a language, optionally a script and a region.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+# Saving clears the cache of the process that saved; with the per-process default
+# cache, other processes see the change after this many seconds at the latest.
+PROFILE_CACHE_SECONDS = 600
+
+
+def split_language_codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def validate_language_codes(value: str) -> None:
+    codes = [code.strip() for code in value.split(",")]
+    wrong = [code or "(leer)" for code in codes if not LANGUAGE_CODE.match(code)]
+    if wrong:
+        raise ValidationError(
+            _("Kein gültiger Sprachcode: %(codes)s. Beispiel: „de, en, tr, ar“."),
+            params={"codes": ", ".join(wrong)},
+            code="language_code",
+        )
+
+
+class BodyKind(models.TextChoices):
+    CITY = "city", _("kreisfreie Stadt")
+    TOWN = "town", _("kreisangehörige Stadt")
+    DISTRICT = "district", _("Kreis")
+
+
+class CentreProfile(TranslatableModel):
+    """The centre this deployment serves: one record, shown in the header and footer."""
+
+    translations = TranslatedFields(
+        name=models.CharField(_("Name"), max_length=200),
+        mission=models.TextField(
+            _("Auftrag in einem Satz"),
+            blank=True,
+            help_text=_("Erscheint auf der Startseite unter dem Namen des Zentrums."),
+        ),
+        legal_representative=models.CharField(
+            _("Gesetzlich vertreten durch"),
+            max_length=200,
+            blank=True,
+            help_text=_("Für das Impressum, z. B. „den Oberbürgermeister der Stadt Oberhausen“."),
+        ),
+        editorial_responsible=models.TextField(
+            _("Verantwortlich für den Inhalt"),
+            blank=True,
+            help_text=_(
+                "Für das Impressum: Funktion und Anschrift der Person, die für die redaktionellen "
+                "Inhalte verantwortlich ist."
+            ),
+        ),
+        data_protection_officer=models.TextField(
+            _("Datenschutzbeauftragte Stelle"),
+            blank=True,
+            help_text=_("Für die Datenschutzerklärung: Funktion, Anschrift und E-Mail."),
+        ),
+    )
+    body_kind = models.CharField(
+        _("Art der Körperschaft"),
+        max_length=20,
+        choices=BodyKind.choices,
+        blank=True,
+        help_text=_("Die Art der Stadt oder des Kreises, zu dem das Zentrum gehört."),
+    )
+    parent_organization = models.CharField(
+        _("Träger"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Die Stadt oder der Kreis, zu dem das Zentrum gehört, z. B. „Stadt Oberhausen“."
+        ),
+    )
+    languages = models.CharField(
+        _("Sprachen der Beratung"),
+        max_length=200,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    building = models.CharField(_("Gebäude"), max_length=200, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    fax = models.CharField(_("Fax"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    website = models.URLField(
+        _("Website des Trägers"), blank=True, help_text=_("Zum Beispiel https://www.oberhausen.de")
+    )
+    logo = models.FileField(
+        _("Logo"),
+        upload_to="centre/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG oder JPEG, höchstens 1 MB. Erscheint in der Kopfzeile jeder Seite."),
+    )
+
+    class Meta:
+        verbose_name = _("Profil des Zentrums")
+        verbose_name_plural = _("Profil des Zentrums")
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or str(_("Zentrum"))
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(PROFILE_CACHE_KEY)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return split_language_codes(self.languages)
+
+    @classmethod
+    def load(cls):
+        """The profile with all its translations, cached: pages add no query for it once warm.
+
+        Each call returns its own copy, switched to the active language.
+        """
+        profile = cache.get(PROFILE_CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.prefetch_related("translations").first()
+            cache.set(PROFILE_CACHE_KEY, profile or False, timeout=PROFILE_CACHE_SECONDS)
+        if not profile:
+            return None
+        profile.set_current_language(get_language())
+        return profile
