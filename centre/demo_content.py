@@ -73,6 +73,9 @@ CENTRE = {
     },
 }
 
+# Whose papers the sample documents of fields of work and networks stand in for.
+DOCUMENT_ISSUER = f"der {CENTRE['parent_organization']}"
+
 # Contact persons by role, never by a real name, with the consultation hours pattern of
 # the Recklinghausen page (Monday and Tuesday 09:00–14:00, Wednesday 09:00–14:30).
 CONSULTATION_HOURS = [

@@ -16,22 +16,20 @@ or title, so a second run changes nothing.
 import datetime
 from collections import Counter
 
-from django.core.files.base import ContentFile
-
+from centre.demo_content import DOCUMENT_ISSUER
 from fields.models import FieldOfWork
 from networks.models import (
     Kind,
     Level,
     Membership,
     Network,
-    NetworkDocument,
     Partner,
     PartnerKind,
     Role,
     Theme,
 )
 from organisations.models import Organisation
-from portal.demo import apply, sample_pdf
+from portal.demo import add_sample_document, apply
 
 CITIES = [
     "Bochum",
@@ -334,7 +332,8 @@ def load(counts: Counter) -> None:
                 network=network, partner=partner, defaults={"order": position}
             )
         for title in data.get("documents", []):
-            load_document(network, title, counts)
+            status = add_sample_document(network.documents, title=title, issuer=DOCUMENT_ISSUER)
+            counts["network documents", status] += 1
 
 
 def load_theme(data: dict, counts: Counter) -> Theme:
@@ -347,20 +346,3 @@ def load_theme(data: dict, counts: Counter) -> Theme:
     translations = {language: {"name": name} for language, name in data.items()}
     counts["network themes", apply(theme, translations=translations)] += 1
     return theme
-
-
-def load_document(network: Network, title: str, counts: Counter) -> None:
-    sample_title = f"{title} (Muster)"
-    if network.documents.filter(title=sample_title).exists():
-        counts["network documents", "unchanged"] += 1
-        return
-    document = NetworkDocument(
-        network=network,
-        title=sample_title,
-        file=ContentFile(sample_pdf(title, issuer="der Stadt Oberhausen"), name="muster.pdf"),
-        language="de",
-        is_accessible=False,
-    )
-    document.full_clean()
-    document.save()
-    counts["network documents", "created"] += 1

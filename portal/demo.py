@@ -5,6 +5,7 @@ function; the project's `load_demo_content` command calls them bottom layer firs
 """
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 from portal.richtext import RichTextField, sanitize_html
 
@@ -85,3 +86,26 @@ def sample_pdf(title: str, *, issuer: str) -> bytes:
         xref,
     )
     return bytes(pdf)
+
+
+def add_sample_document(documents, *, title: str, issuer: str, order: int = 0) -> str:
+    """Adds a marked sample PDF standing in for the paper `title` to `documents`, the
+    related manager of a `DownloadableDocument` model (e.g. `field.documents`).
+
+    A sample that exists is left alone, so a second run stores no second file. Returns
+    "created" or "unchanged", for the summary.
+    """
+    sample_title = f"{title} (Muster)"
+    if documents.filter(title=sample_title).exists():
+        return "unchanged"
+    document = documents.model(
+        **{documents.field.name: documents.instance},
+        title=sample_title,
+        file=ContentFile(sample_pdf(title, issuer=issuer), name="muster.pdf"),
+        language=settings.LANGUAGE_CODE,
+        is_accessible=False,
+        order=order,
+    )
+    document.full_clean()
+    document.save()
+    return "created"

@@ -13,13 +13,12 @@ differs from the data below and never replaces a document that already exists.
 
 from collections import Counter
 
-from django.core.files.base import ContentFile
-
+from centre.demo_content import DOCUMENT_ISSUER
 from centre.models import ContactPerson
 from fields.demo_content.fields_of_work import FIELDS
 from fields.demo_content.target_groups import TARGET_GROUPS
-from fields.models import Document, FieldOfWork, Offer, TargetGroup
-from portal.demo import apply, sample_pdf
+from fields.models import FieldOfWork, Offer, TargetGroup
+from portal.demo import add_sample_document, apply
 
 # The centre's contact persons (by their German role) and the fields of work they answer for.
 FIELD_CONTACTS = {
@@ -66,23 +65,11 @@ def load_field(order: int, data: dict, groups: list[TargetGroup], counts: Counte
         }
         counts["offers", apply(offer, {"order": position}, translations)] += 1
 
-    # A document that exists is left alone: a second run adds no file to the storage.
     for position, title in enumerate(data.get("documents", [])):
-        sample_title = f"{title} (Muster)"
-        if field.documents.filter(title=sample_title).exists():
-            counts["documents", "unchanged"] += 1
-            continue
-        document = Document(
-            field_of_work=field,
-            title=sample_title,
-            file=ContentFile(sample_pdf(title, issuer="der Stadt Oberhausen"), name="muster.pdf"),
-            language="de",
-            is_accessible=False,
-            order=position,
+        status = add_sample_document(
+            field.documents, title=title, issuer=DOCUMENT_ISSUER, order=position
         )
-        document.full_clean()
-        document.save()
-        counts["documents", "created"] += 1
+        counts["documents", status] += 1
     return field
 
 
