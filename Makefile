@@ -1,5 +1,7 @@
 # KI-Portal: `make run` starts the portal with demo content on SQLite,
 # `make test` runs every check and test. Both bootstrap what they need.
+# pip runs with -qq: errors still show, but not the warnings about index folders that a
+# machine-wide pip configuration names and this machine lacks.
 
 PYTHON ?= python3
 VENV := .venv
@@ -26,15 +28,15 @@ test: $(VENV)/.dev assets messages
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
 
 $(BIN)/npm: requirements-node.txt | $(VENV)/.runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-node.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements-node.txt
 	touch $@
 
 assets: static/dist/kern.min.css
