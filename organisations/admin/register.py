@@ -23,6 +23,7 @@ from organisations.models import (
 from organisations.services import (
     organisation_withdraw,
 )
+from portal.admin import ReadOnlyAdminMixin
 
 # Spreadsheet programs run a cell that starts with one of these as a formula
 # (OWASP "CSV injection"); a leading apostrophe makes them show it as text.
@@ -81,26 +82,21 @@ class VisibilityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Decision
     fields = ["decided_at", "kind", "decided_by", "reason", "changes"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class OrganisationAdminBase(admin.ModelAdmin):
+class OrganisationAdminBase(ReadOnlyAdminMixin, admin.ModelAdmin):
     # The representative's form with all its checks: staff edits are checked the same way.
     form = OrganisationForm
+    # Entries come only from the registration form, with the representative's consent. An
+    # entry leaves by rejection or withdrawal, which erase the personal data and keep the
+    # decision log; deleting would lose the log.
+    allow_by_hand = ["change"]
     list_select_related = ["district"]
     fieldsets = [
         (
@@ -191,15 +187,6 @@ class OrganisationAdminBase(admin.ModelAdmin):
             # Nothing is editable, and the representative's form expects its fields.
             kwargs["form"] = forms.ModelForm
         return super().get_form(request, obj, change, **kwargs)
-
-    def has_add_permission(self, request):
-        # Entries come only from the registration form, with the representative's consent.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # An entry leaves by rejection or withdrawal, which erase the personal data and keep
-        # the decision log; deleting would lose the log.
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -443,7 +430,7 @@ class OrganisationAdmin(OrganisationAdminBase):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The decision log: read by staff, written only by the workflows."""
 
     list_display = ["decided_at", "organisation", "kind", "decided_by", "reason", "changed"]
@@ -452,15 +439,6 @@ class DecisionAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "reason"]
     date_hierarchy = "decided_at"
     fields = ["organisation", "kind", "decided_by", "decided_at", "reason", "changes"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("Geänderte Angaben"))
     def changed(self, decision):
