@@ -5,13 +5,11 @@ permissions an account has, superusers included. The access log is read by the t
 the data protection officer (group "Datenschutz") and written by nobody but the portal.
 """
 
-import csv
 import datetime
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery, Sum
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -32,6 +30,7 @@ from counselling.models import (
 from counselling.services import request_erase, request_log_access, request_set_status
 from organisations.models import Language
 from portal.admin import ReadOnlyAdminMixin
+from portal.spreadsheets import csv_response
 
 
 def in_group(request, name: str) -> bool:
@@ -252,16 +251,13 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         year = self.chosen_year(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="beratung-statistik-{year}.csv"'
-        # Excel in German reads ";" as the separator and needs the byte order mark.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")])
-        for count in MonthlyCount.objects.filter(month__year=year).order_by(
+        counts = MonthlyCount.objects.filter(month__year=year).order_by(
             "month", "topic", "language", "channel"
-        ):
-            writer.writerow(
+        )
+        return csv_response(
+            filename=f"beratung-statistik-{year}.csv",
+            header=[_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")],
+            rows=(
                 [
                     count.month.strftime("%Y-%m"),
                     count.get_topic_display(),
@@ -269,8 +265,9 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
                     count.get_channel_display(),
                     count.count,
                 ]
-            )
-        return response
+                for count in counts
+            ),
+        )
 
 
 def table(title, counts, dimension: str, labels: dict) -> dict:
