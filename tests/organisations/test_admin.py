@@ -501,7 +501,8 @@ TYPED_FIELDS = [
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
 def test_export_shows_a_formula_typed_into_any_field_as_text(mso_client, prefix):
-    formula = f'{prefix}HYPERLINK("http://evil.example")'
+    # Short enough for the postal code's five characters.
+    formula = f"{prefix}A1*9"
     OrganisationFactory(
         **dict.fromkeys(TYPED_FIELDS, formula), social_links=[formula, "https://a.example"]
     )
