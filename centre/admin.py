@@ -23,6 +23,7 @@ from centre.models import (
     PageSection,
     Weekday,
 )
+from portal.admin import ReadOnlyAdminMixin
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -201,7 +202,7 @@ class FeedbackStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(BarrierFeedback)
-class BarrierFeedbackAdmin(admin.ModelAdmin):
+class BarrierFeedbackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "due_on", "answered_on", "overdue", "page_url"]
     list_filter = [FeedbackStateFilter]
     date_hierarchy = "created_at"
@@ -221,6 +222,8 @@ class BarrierFeedbackAdmin(admin.ModelAdmin):
             },
         ),
     ]
+    # Reports come only from the public form; staff with the permission may delete one.
+    allow_by_hand = ["change", "delete"]
     # What the person sent stays as it was sent; staff only record their answer.
     readonly_fields = [
         "description",
@@ -231,10 +234,6 @@ class BarrierFeedbackAdmin(admin.ModelAdmin):
         "due_on",
         "reply_template",
     ]
-
-    def has_add_permission(self, request):
-        # Reports come only from the public form.
-        return False
 
     @admin.display(boolean=True, description=gettext_lazy("überfällig"))
     def overdue(self, feedback):

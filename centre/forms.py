@@ -6,14 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centre.models import BarrierFeedback, validate_page_address
-from portal.forms import PlainEmailField, PlainTextField
+from portal.forms import PlainEmailField, PlainTextField, SubmissionKeyMixin
 
 
 class PageAddressField(PlainTextField):
     default_validators = [validate_page_address]
 
 
-class BarrierFeedbackForm(forms.ModelForm):
+class BarrierFeedbackForm(SubmissionKeyMixin, forms.ModelForm):
     class Meta:
         model = BarrierFeedback
         fields = ["page_url", "description", "name", "email"]

@@ -9,20 +9,35 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from centre.models import BarrierFeedback, CentreProfile
+from portal.idempotency import create_once
 
 
 @transaction.atomic
 def barrier_feedback_create(
-    *, description: str, page_url: str = "", name: str = "", email: str = "", site_url: str
+    *,
+    description: str,
+    page_url: str = "",
+    name: str = "",
+    email: str = "",
+    submission_key=None,
+    site_url: str,
 ) -> BarrierFeedback:
     """Stores a barrier report and tells the centre's staff once it is saved.
 
-    The mail carries no word of the report and nothing about the person: only that one
-    arrived, its due date and the link to it in the admin, where staff have to log in.
+    The same form sent twice (double click, reload, replay) carries the same submission
+    key and returns the first report without a second mail. The mail carries no word of
+    the report and nothing about the person: only that one arrived, its due date and the
+    link to it in the admin, where staff have to log in.
     """
-    feedback = BarrierFeedback(description=description, page_url=page_url, name=name, email=email)
-    feedback.full_clean()
-    feedback.save()
+    feedback, _created = create_once(
+        BarrierFeedback(description=description, page_url=page_url, name=name, email=email),
+        submission_key=submission_key,
+        after_save=lambda feedback: _notify_staff_after_commit(feedback, site_url=site_url),
+    )
+    return feedback
+
+
+def _notify_staff_after_commit(feedback: BarrierFeedback, *, site_url: str) -> None:
     centre = CentreProfile.load()
     if centre and centre.email:
         admin_url = urljoin(
@@ -33,7 +48,6 @@ def barrier_feedback_create(
             lambda: notify_staff(feedback, recipient=centre.email, admin_url=admin_url),
             robust=True,
         )
-    return feedback
 
 
 def notify_staff(feedback: BarrierFeedback, *, recipient: str, admin_url: str) -> None:

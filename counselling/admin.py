@@ -5,13 +5,11 @@ permissions an account has, superusers included. The access log is read by the t
 the data protection officer (group "Datenschutz") and written by nobody but the portal.
 """
 
-import csv
 import datetime
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery, Sum
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -31,6 +29,8 @@ from counselling.models import (
 )
 from counselling.services import request_erase, request_log_access, request_set_status
 from organisations.models import Language
+from portal.admin import ReadOnlyAdminMixin
+from portal.spreadsheets import csv_response
 
 
 def in_group(request, name: str) -> bool:
@@ -67,28 +67,25 @@ class TeamOnly:
         return super().has_delete_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
 
 
-class NoteInline(TeamOnly, admin.StackedInline):
+class NoteInline(TeamOnly, ReadOnlyAdminMixin, admin.StackedInline):
     model = Note
     extra = 1
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
-
-    def has_change_permission(self, request, obj=None):
-        # A note stays as written: new ones are added, old ones are read.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # A note stays as written: new ones are added, old ones are read.
+    allow_by_hand = ["add"]
 
 
 @admin.register(CounsellingRequest)
-class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
+class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["reference", "status", "created_at", "topic", "language_name"]
     list_filter = ["status", "topic"]
     # Only clear-text metadata can be searched; contact data and messages are encrypted.
     search_fields = ["reference"]
     date_hierarchy = "created_at"
     inlines = [NoteInline]
+    # Requests come from the public form only; the team sets the status and erases them.
+    allow_by_hand = ["change", "delete"]
     fieldsets = [
         (None, {"fields": ["reference", "created_at", "status", "closed_at"]}),
         (
@@ -139,10 +136,6 @@ class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
             )
         )
 
-    def has_add_permission(self, request):
-        # Requests come from the public form only.
-        return False
-
     @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language_de")
     def language_name(self, obj):
         return obj.language_de or obj.language
@@ -190,7 +183,7 @@ class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "username", "reference", "action"]
     list_filter = ["action"]
     search_fields = ["reference", "username"]
@@ -205,18 +198,9 @@ class AccessLogAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.may_read(request)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(MonthlyCount)
-class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
+class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
     """The anonymous statistic as tables for one year, and as a CSV file, for the team."""
 
     def get_urls(self):
@@ -228,15 +212,6 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def chosen_year(self, request) -> int:
         try:
@@ -276,16 +251,13 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         year = self.chosen_year(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="beratung-statistik-{year}.csv"'
-        # Excel in German reads ";" as the separator and needs the byte order mark.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")])
-        for count in MonthlyCount.objects.filter(month__year=year).order_by(
+        counts = MonthlyCount.objects.filter(month__year=year).order_by(
             "month", "topic", "language", "channel"
-        ):
-            writer.writerow(
+        )
+        return csv_response(
+            filename=f"beratung-statistik-{year}.csv",
+            header=[_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")],
+            rows=(
                 [
                     count.month.strftime("%Y-%m"),
                     count.get_topic_display(),
@@ -293,8 +265,9 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
                     count.get_channel_display(),
                     count.count,
                 ]
-            )
-        return response
+                for count in counts
+            ),
+        )
 
 
 def table(title, counts, dimension: str, labels: dict) -> dict:

@@ -1,6 +1,5 @@
 import datetime
 import re
-import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
@@ -18,6 +17,7 @@ from portal.forms import (
     PlainEmailField,
     PlainTextField,
     SpamProtectionMixin,
+    SubmissionKeyMixin,
     normalise_text,
 )
 
@@ -46,7 +46,7 @@ class MessageField(forms.CharField):
         return normalise_text(super().to_python(value))
 
 
-class CounsellingRequestForm(SpamProtectionMixin, forms.Form):
+class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form):
     topic = forms.ChoiceField(
         label=_("Worum geht es?"),
         choices=Topic.choices,
@@ -133,11 +133,9 @@ class CounsellingRequestForm(SpamProtectionMixin, forms.Form):
         ),
     )
     message_consent = forms.BooleanField(label=MESSAGE_CONSENT, required=False)
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["submission_key"].initial = uuid.uuid4()
         # The page's language is preselected; a code not in the list selects nothing.
         self.fields["language"].initial = get_language()
         for field in self.fields.values():

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -18,12 +18,14 @@ from counselling.models import (
     MonthlyCount,
     Status,
 )
+from portal.idempotency import create_once
 from portal.mail import absolute_url, send_templated_mail
 
 # The team's working language; notifications say nothing but that a request arrived.
 TEAM_LANGUAGE = "de"
 
 
+@transaction.atomic
 def request_submit(
     *, data: dict, page_language: str, submission_key, message_consent_text: str
 ) -> tuple[CounsellingRequest, bool]:
@@ -31,13 +33,8 @@ def request_submit(
     whether it is new.
 
     The same form sent twice (double click, reload, replay) carries the same submission
-    key and returns the first request without a second notification.
+    key and returns the first request, counted once, without a second notification.
     """
-    existing = (
-        submission_key and CounsellingRequest.objects.filter(submission_key=submission_key).first()
-    )
-    if existing:
-        return existing, False
     now = timezone.now()
     appointment = " ".join(
         value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else str(value)
@@ -59,23 +56,17 @@ def request_submit(
         message_consent_text=message_consent_text if data.get("message") else "",
         confirmation_requested=bool(data.get("wants_confirmation")),
         page_language=page_language,
-        submission_key=submission_key,
         created_at=now,
         updated_at=now,
     )
-    counselling_request.full_clean()
-    try:
-        with transaction.atomic():
-            counselling_request.save()
-            _count(counselling_request)
-            transaction.on_commit(lambda: _notify(counselling_request))
-    except IntegrityError:
-        # Two identical posts at the same moment: the other one was stored first.
-        existing = CounsellingRequest.objects.filter(submission_key=submission_key).first()
-        if existing is None:
-            raise
-        return existing, False
-    return counselling_request, True
+    return create_once(
+        counselling_request, submission_key=submission_key, after_save=_count_and_notify
+    )
+
+
+def _count_and_notify(counselling_request: CounsellingRequest) -> None:
+    _count(counselling_request)
+    transaction.on_commit(lambda: _notify(counselling_request))
 
 
 def _count(counselling_request: CounsellingRequest) -> None:

@@ -1,5 +1,4 @@
 import datetime
-import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
@@ -26,6 +25,7 @@ from portal.forms import (
     PlainTextField,
     QuickSelect,
     SpamProtectionMixin,
+    SubmissionKeyMixin,
 )
 
 # Raised together with the text shown at the consent checkbox; the registration stores
@@ -315,18 +315,16 @@ class OrganisationForm(forms.ModelForm):
         return cleaned_data
 
 
-class RegistrationForm(SpamProtectionMixin, OrganisationForm):
+class RegistrationForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm):
     consent = forms.BooleanField(
         label=_("Ich habe die Datenschutzhinweise gelesen und bin einverstanden."),
         error_messages={
             "required": _("Ohne Ihr Einverständnis können wir die Anmeldung nicht annehmen.")
         },
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["submission_key"].initial = uuid.uuid4()
         self.helper.layout.extend(
             [
                 Fieldset(

@@ -9,7 +9,7 @@ personal data, only the organisation's name and a link to the admin.
 import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,6 +28,7 @@ from organisations.models import (
     Status,
     TopicWish,
 )
+from portal.idempotency import create_once
 from portal.mail import absolute_url, send_templated_mail
 
 # Fields a change request may change; everything else (status, consent, dates) stays.
@@ -131,6 +132,7 @@ def _set_related(organisation: Organisation, data: dict) -> None:
         getattr(organisation, field).set(data.get(field, []))
 
 
+@transaction.atomic
 def organisation_register(
     *, data: dict, language: str, submission_key, consent_version: str, consent_text: str
 ) -> tuple[Organisation, bool]:
@@ -139,36 +141,31 @@ def organisation_register(
     The same form sent twice (double click, reload, replay) carries the same submission
     key and returns the first registration without a second mail.
     """
-    existing = submission_key and Organisation.objects.filter(submission_key=submission_key).first()
-    if existing:
-        return existing, False
+
+    def store_lists_and_mail(organisation: Organisation) -> None:
+        _set_related(organisation, data)
+        _mail_representative(
+            organisation,
+            "confirm",
+            confirm_link=_link(organisation, "organisations:confirm", "confirm"),
+            confirm_hours=int(CONFIRMATION_VALID.total_seconds() // 3600),
+            kept_days=UNCONFIRMED_KEPT.days,
+        )
+
     organisation = Organisation(
         **{field: data[field] for field in ENTRY_FIELDS if field in data},
         language=language,
-        submission_key=submission_key,
         consent_version=consent_version,
         consent_text=consent_text,
         consented_at=timezone.now(),
     )
-    organisation.full_clean(exclude=["slug"])
-    try:
-        with transaction.atomic():
-            organisation.save()
-            _set_related(organisation, data)
-            _mail_representative(
-                organisation,
-                "confirm",
-                confirm_link=_link(organisation, "organisations:confirm", "confirm"),
-                confirm_hours=int(CONFIRMATION_VALID.total_seconds() // 3600),
-                kept_days=UNCONFIRMED_KEPT.days,
-            )
-    except IntegrityError:
-        # Two identical posts at the same moment: the other one was stored first.
-        existing = Organisation.objects.filter(submission_key=submission_key).first()
-        if existing is None:
-            raise
-        return existing, False
-    return organisation, True
+    # The slug is made from the name when the registration is saved.
+    return create_once(
+        organisation,
+        submission_key=submission_key,
+        after_save=store_lists_and_mail,
+        exclude=["slug"],
+    )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 import re
 import time
 import unicodedata
+import uuid
 
 from django import forms
 from django.core import signing
@@ -135,6 +136,21 @@ class SpamProtectionMixin(forms.Form):
                 code="too_fast",
             )
         return cleaned_data
+
+
+class SubmissionKeyMixin(forms.Form):
+    """A hidden key made when the form is shown, so the same form sent twice (double click,
+    reload, replay) is stored once: the service passes it to `portal.idempotency.create_once`.
+
+    A form shown again with errors keeps the key that was posted. Put "submission_key" in
+    the crispy layout if the form lists its fields.
+    """
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_key"].initial = uuid.uuid4()
 
 
 class QuickSelect(forms.Select):

@@ -60,7 +60,10 @@ def _german_by_default(settings):
 def _seeded_lists(request):
     """A transactional test empties every table when it ends, also the lists the migrations
     seed (languages, activities, …); they are back before the next such test starts."""
-    if "transactional_db" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    ):
         request.getfixturevalue("transactional_db")
         create_lists(apps)
         # The groups "Beratung" and "Datenschutz" come from a migration too.

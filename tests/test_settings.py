@@ -74,6 +74,13 @@ def test_sqlite_is_the_default_database():
     assert "sqlite3" in result.stdout
 
 
+def test_sqlite_writers_wait_for_each_other_instead_of_failing_as_locked():
+    result = import_settings(DATABASE_URL="sqlite:////tmp/portal.sqlite3")
+
+    assert result.returncode == 0, result.stderr
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
+
+
 def test_postgres_url_uses_the_connection_pool():
     result = import_settings(DATABASE_URL="postgres://portal@127.0.0.1:5432/portal")
 

@@ -77,6 +77,8 @@ class BarrierFeedback(models.Model):
         blank=True,
         help_text=_("Was geprüft und geändert wurde. Nur für Mitarbeitende sichtbar."),
     )
+    # The form's hidden key: a report sent twice is stored once (portal.idempotency).
+    submission_key = models.UUIDField(null=True, unique=True, editable=False)
 
     objects = BarrierFeedbackQuerySet.as_manager()
 

@@ -2,12 +2,9 @@
 decision log. Decisions go through the workflows in `organisations.services`; the admin
 never changes a status itself."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,13 +20,8 @@ from organisations.models import (
 from organisations.services import (
     organisation_withdraw,
 )
-
-# Spreadsheet programs run a cell that starts with one of these as a formula
-# (OWASP "CSV injection"); a leading apostrophe makes them show it as text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Excel in German reads ";" as the column separator (the comma is the decimal mark) and
-# needs the byte order mark to read UTF-8, so umlauts and Arabic names survive.
-CSV_DELIMITER = ";"
+from portal.admin import ReadOnlyAdminMixin
+from portal.spreadsheets import csv_response
 
 
 def may_review(request) -> bool:
@@ -37,21 +29,8 @@ def may_review(request) -> bool:
     return request.user.has_perm("organisations.change_organisation")
 
 
-def spreadsheet_safe(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def yes_no(value: bool) -> str:
-    return _("ja") if value else _("nein")
-
-
 def label(field: str) -> str:
     return str(Organisation._meta.get_field(field).verbose_name)
-
-
-def local_time(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 class NamedListFilter(admin.RelatedFieldListFilter):
@@ -81,26 +60,21 @@ class VisibilityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Decision
     fields = ["decided_at", "kind", "decided_by", "reason", "changes"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class OrganisationAdminBase(admin.ModelAdmin):
+class OrganisationAdminBase(ReadOnlyAdminMixin, admin.ModelAdmin):
     # The representative's form with all its checks: staff edits are checked the same way.
     form = OrganisationForm
+    # Entries come only from the registration form, with the representative's consent. An
+    # entry leaves by rejection or withdrawal, which erase the personal data and keep the
+    # decision log; deleting would lose the log.
+    allow_by_hand = ["change"]
     list_select_related = ["district"]
     fieldsets = [
         (
@@ -191,15 +165,6 @@ class OrganisationAdminBase(admin.ModelAdmin):
             # Nothing is editable, and the representative's form expects its fields.
             kwargs["form"] = forms.ModelForm
         return super().get_form(request, obj, change, **kwargs)
-
-    def has_add_permission(self, request):
-        # Entries come only from the registration form, with the representative's consent.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # An entry leaves by rejection or withdrawal, which erase the personal data and keep
-        # the decision log; deleting would lose the log.
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -352,7 +317,7 @@ class OrganisationAdmin(OrganisationAdminBase):
         permissions=["export"],
     )
     def export_csv(self, request, queryset):
-        return self.csv_response(queryset)
+        return self.export_response(queryset)
 
     @admin.action(
         description=gettext_lazy(
@@ -381,9 +346,9 @@ class OrganisationAdmin(OrganisationAdminBase):
     def export_view(self, request):
         if not self.has_export_permission(request):
             raise PermissionDenied
-        return self.csv_response(Organisation.objects.entries())
+        return self.export_response(Organisation.objects.entries())
 
-    def csv_response(self, queryset):
+    def export_response(self, queryset):
         """The entries with their public and internal fields, one row each.
 
         Three queries for the lists, whatever the number of entries.
@@ -397,15 +362,15 @@ class OrganisationAdmin(OrganisationAdminBase):
             (_("Nummer"), lambda entry: entry.pk),
             (label("name"), lambda entry: entry.name),
             (label("status"), lambda entry: entry.get_status_display()),
-            (_("im Verzeichnis"), lambda entry: yes_no(entry.is_public())),
+            (_("im Verzeichnis"), lambda entry: entry.is_public()),
             (label("legal_form"), lambda entry: entry.get_legal_form_display()),
             (label("register_court"), lambda entry: entry.register_court),
             (label("register_number"), lambda entry: entry.register_number),
-            (label("founded_year"), lambda entry: entry.founded_year or ""),
+            (label("founded_year"), lambda entry: entry.founded_year),
             (label("street"), lambda entry: entry.street),
             (label("postal_code"), lambda entry: entry.postal_code),
             (label("city"), lambda entry: entry.city),
-            (label("district"), lambda entry: entry.district or ""),
+            (label("district"), lambda entry: entry.district),
             (label("website"), lambda entry: entry.website),
             (label("social_links"), lambda entry: " ".join(entry.social_links)),
             (
@@ -419,31 +384,26 @@ class OrganisationAdmin(OrganisationAdminBase):
             (label("contact_role"), lambda entry: entry.contact_role),
             (label("contact_email"), lambda entry: entry.contact_email),
             (label("contact_phone"), lambda entry: entry.contact_phone),
-            (label("publish_address"), lambda entry: yes_no(entry.publish_address)),
-            (label("publish_contact_name"), lambda entry: yes_no(entry.publish_contact_name)),
-            (label("publish_contact_email"), lambda entry: yes_no(entry.publish_contact_email)),
-            (label("publish_contact_phone"), lambda entry: yes_no(entry.publish_contact_phone)),
+            (label("publish_address"), lambda entry: entry.publish_address),
+            (label("publish_contact_name"), lambda entry: entry.publish_contact_name),
+            (label("publish_contact_email"), lambda entry: entry.publish_contact_email),
+            (label("publish_contact_phone"), lambda entry: entry.publish_contact_phone),
             (label("language"), lambda entry: entry.language),
-            (label("created_at"), lambda entry: local_time(entry.created_at)),
-            (label("confirmed_at"), lambda entry: local_time(entry.confirmed_at)),
-            (label("last_confirmed_at"), lambda entry: local_time(entry.last_confirmed_at)),
+            (label("created_at"), lambda entry: entry.created_at),
+            (label("confirmed_at"), lambda entry: entry.confirmed_at),
+            (label("last_confirmed_at"), lambda entry: entry.last_confirmed_at),
             (label("consent_version"), lambda entry: entry.consent_version),
-            (label("consented_at"), lambda entry: local_time(entry.consented_at)),
+            (label("consented_at"), lambda entry: entry.consented_at),
         ]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="migrantenorganisationen-{timezone.localdate():%Y-%m-%d}.csv"'
+        return csv_response(
+            filename=f"migrantenorganisationen-{timezone.localdate():%Y-%m-%d}.csv",
+            header=[title for title, _value in columns],
+            rows=([value(entry) for _title, value in columns] for entry in entries),
         )
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=CSV_DELIMITER)
-        writer.writerow(spreadsheet_safe(title) for title, _value in columns)
-        for entry in entries:
-            writer.writerow(spreadsheet_safe(value(entry)) for _name, value in columns)
-        return response
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The decision log: read by staff, written only by the workflows."""
 
     list_display = ["decided_at", "organisation", "kind", "decided_by", "reason", "changed"]
@@ -452,15 +412,6 @@ class DecisionAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "reason"]
     date_hierarchy = "decided_at"
     fields = ["organisation", "kind", "decided_by", "decided_at", "reason", "changes"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("Geänderte Angaben"))
     def changed(self, decision):

@@ -4,6 +4,7 @@ import datetime
 import html
 import io
 import re
+import uuid
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -13,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from centre.models import BarrierFeedback, CentreProfile
+from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
 from tests.test_kern_pack import Elements
 
@@ -143,6 +145,45 @@ def test_a_report_is_stored_due_in_two_weeks_and_leads_to_the_thanks_page(send, 
     assert feedback.due_on == timezone.localdate() + datetime.timedelta(days=14)
     assert feedback.answered_on is None
     assert not feedback.is_overdue
+
+
+def test_the_form_carries_a_new_hidden_submission_key_each_time_it_is_shown(client):
+    keys = [Elements(client.get(URL).text).by_id("id_submission_key") for _shown in range(2)]
+
+    assert [key.get("type") for key in keys] == ["hidden", "hidden"]
+    assert uuid.UUID(keys[0]["value"]) != uuid.UUID(keys[1]["value"])
+
+
+def test_a_form_shown_again_with_an_error_keeps_its_submission_key(client):
+    key = str(uuid.uuid4())
+
+    page = client.post(URL, report(description="", submission_key=key)).text
+
+    assert Elements(page).by_id("id_submission_key")["value"] == key
+
+
+def test_the_same_report_sent_twice_is_stored_once_and_staff_are_told_once(send, centre):
+    data = report(submission_key=str(uuid.uuid4()))
+
+    first, second = send(data), send(data)
+
+    assert [first["Location"], second["Location"]] == [THANKS_URL, THANKS_URL]
+    assert BarrierFeedback.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_same_report_sent_three_times_at_once_is_stored_once_and_staff_are_told_once(
+    centre,
+):
+    responses = post_at_once(URL, report(submission_key=str(uuid.uuid4())), times=3)
+
+    assert [(response.status_code, response["Location"]) for response in responses] == [
+        (302, THANKS_URL)
+    ] * 3
+    assert BarrierFeedback.objects.count() == 1
+    assert len(mail.outbox) == 1
 
 
 def test_staff_are_told_only_that_a_report_arrived_when_it_is_due_and_where(send, centre):

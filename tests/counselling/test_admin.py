@@ -516,6 +516,23 @@ def test_the_statistic_export_is_a_csv_file_for_excel(counsellor_client, counts)
     ]
 
 
+def test_the_statistic_export_shows_a_formula_as_text(counsellor_client, counts):
+    # The language code comes from the form's list; the export does not rely on that.
+    MonthlyCount.objects.create(
+        month=datetime.date(counts, 12, 1),
+        topic="health",
+        language='=HYPERLINK("http://evil.example")',
+        channel="email",
+        count=1,
+    )
+
+    content = counsellor_client.get(EXPORT, {"year": counts}).content.decode()
+
+    assert content[1:].splitlines()[-1] == (
+        f'{counts}-12;Gesundheit;"\'=HYPERLINK(""http://evil.example"")";E-Mail;1'
+    )
+
+
 def test_the_statistic_cannot_be_edited(counsellor_client, counts):
     entry = MonthlyCount.objects.first()
 

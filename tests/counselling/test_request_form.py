@@ -17,6 +17,7 @@ from encrypted_model_fields.fields import decrypt_str
 from counselling.forms import MESSAGE_CONSENT
 from counselling.models import CounsellingRequest, MonthlyCount, Status
 from portal.forms import form_started_token
+from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +151,19 @@ def test_the_same_form_sent_twice_stores_one_request_and_tells_the_team_once(
     assert CounsellingRequest.objects.count() == 1
     assert MonthlyCount.objects.get().count == 1
     assert len(mail.outbox) == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_three_times_at_once_stores_one_request_counted_once(counsellor):
+    responses = post_at_once(FORM_URL, request_data(), times=3)
+
+    assert [(response.status_code, response["Location"]) for response in responses] == [
+        (302, SENT_URL)
+    ] * 3
+    assert CounsellingRequest.objects.count() == 1
+    assert MonthlyCount.objects.get().count == 1
+    assert [message.to for message in mail.outbox] == [[counsellor.email]]
 
 
 @pytest.mark.parametrize(

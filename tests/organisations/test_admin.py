@@ -482,6 +482,43 @@ def test_export_contains_entries_with_public_and_internal_fields(mso_client):
     }
 
 
+# Every text field a representative types into; the export names each column after its field.
+TYPED_FIELDS = [
+    "name",
+    "register_court",
+    "register_number",
+    "street",
+    "postal_code",
+    "city",
+    "website",
+    "description",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+]
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_export_shows_a_formula_typed_into_any_field_as_text(mso_client, prefix):
+    # Short enough for the postal code's five characters.
+    formula = f"{prefix}A1*9"
+    OrganisationFactory(
+        **dict.fromkeys(TYPED_FIELDS, formula), social_links=[formula, "https://a.example"]
+    )
+
+    header, row = csv_rows(mso_client.get(EXPORT))
+
+    exported = dict(zip(header, row, strict=True))
+    assert {
+        field: exported[str(Organisation._meta.get_field(field).verbose_name)]
+        for field in [*TYPED_FIELDS, "social_links"]
+    } == {
+        **dict.fromkeys(TYPED_FIELDS, f"'{formula}"),
+        "social_links": f"'{formula} https://a.example",
+    }
+
+
 def test_export_button_and_action_need_the_export_permission(client, mso_team):
     mso_team.groups.get().permissions.remove(Permission.objects.get(codename="export_organisation"))
     client.force_login(mso_team)

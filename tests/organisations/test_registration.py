@@ -15,6 +15,7 @@ from centre.models import CentreProfile
 from organisations.forms import PRIVACY_NOTICE_VERSION
 from organisations.models import Activity, Audience, District, Organisation, Status
 from portal.forms import form_started_token
+from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import OrganisationFactory
 
 REGISTER_URL = "/de/migrantenorganisationen/anmelden/"
@@ -170,6 +171,22 @@ def test_the_same_form_sent_twice_stores_one_registration_and_sends_one_mail(
     assert first.status_code == second.status_code == 302
     assert second["Location"] == first["Location"]
     assert Organisation.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_three_times_at_once_stores_one_registration_and_sends_one_mail():
+    responses = post_at_once(REGISTER_URL, registration_data(), times=3)
+
+    assert [(response.status_code, response["Location"]) for response in responses] == [
+        (302, "/de/migrantenorganisationen/anmelden/danke/")
+    ] * 3
+    assert Organisation.objects.count() == 1
+    assert {language.code for language in Organisation.objects.get().languages.all()} == {
+        "de",
+        "tr",
+    }
     assert len(mail.outbox) == 1
 
 
