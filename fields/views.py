@@ -9,16 +9,6 @@ from portal.pages import Crumb, PageMixin
 SECTION_TITLE = _("Handlungsfelder")
 
 
-def can_preview(user) -> bool:
-    """Staff who may edit fields of work also see unpublished ones, marked as a preview."""
-    return user.is_authenticated and user.is_staff and user.has_perm("fields.change_fieldofwork")
-
-
-def visible_fields(user):
-    fields = FieldOfWork.objects.all()
-    return fields if can_preview(user) else fields.published()
-
-
 class FieldOfWorkListView(PageMixin, ListView):
     context_object_name = "fields"
     title = SECTION_TITLE
@@ -35,7 +25,7 @@ class FieldOfWorkDetailView(PageMixin, DetailView):
         return self.object.title
 
     def get_queryset(self):
-        return visible_fields(self.request.user).prefetch_related(
+        return FieldOfWork.objects.visible_to(self.request.user).prefetch_related(
             "translations",
             "offers__translations",
             "target_groups__translations",
@@ -80,5 +70,5 @@ class TargetGroupDetailView(PageMixin, DetailView):
 
 
 def document_download(request, slug, pk):
-    field = get_object_or_404(visible_fields(request.user), slug=slug)
+    field = get_object_or_404(FieldOfWork.objects.visible_to(request.user), slug=slug)
     return get_object_or_404(Document, pk=pk, field_of_work=field).download()

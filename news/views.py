@@ -10,20 +10,6 @@ NEWS_TITLE = _("Aktuelles")
 EVENTS_TITLE = _("Veranstaltungen")
 
 
-def can_preview(user, model) -> bool:
-    """Staff who may edit a model also see its unpublished entries, marked as a preview."""
-    return (
-        user.is_authenticated
-        and user.is_staff
-        and user.has_perm(f"news.change_{model._meta.model_name}")
-    )
-
-
-def visible(user, model):
-    entries = model.objects.all()
-    return entries if can_preview(user, model) else entries.published()
-
-
 class NewsListView(PageMixin, ListView):
     """Published news, newest first; a page number beyond the last page is not found."""
 
@@ -51,7 +37,7 @@ class NewsDetailView(PageMixin, DetailView):
         return self.object.title
 
     def get_queryset(self):
-        return visible(self.request.user, NewsItem).prefetch_related("translations")
+        return NewsItem.objects.visible_to(self.request.user).prefetch_related("translations")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,7 +66,7 @@ class EventDetailView(PageMixin, DetailView):
 
     def get_queryset(self):
         return (
-            visible(self.request.user, Event)
+            Event.objects.visible_to(self.request.user)
             .select_related("location")
             .prefetch_related("translations", "location__translations")
         )
