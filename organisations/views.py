@@ -4,6 +4,7 @@ from django.core import signing
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -71,8 +72,8 @@ class LandingView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            support_offers=SupportOffer.objects.with_german_name().prefetch_related("translations"),
-            topics=QualificationTopic.objects.with_german_name().prefetch_related("translations"),
+            support_offers=SupportOffer.objects.with_german_text().prefetch_related("translations"),
+            topics=QualificationTopic.objects.with_german_text().prefetch_related("translations"),
             meetings=NetworkMeeting.objects.upcoming().prefetch_related("translations")[:3],
             form=DirectoryFilterForm(),
         )
@@ -96,9 +97,13 @@ class DirectoryView(PageMixin, ListView):
     title = DIRECTORY_TITLE
     parents = (SECTION,)
 
+    @cached_property
+    def form(self):
+        form = DirectoryFilterForm(self.request.GET)
+        form.is_valid()
+        return form
+
     def get_queryset(self):
-        self.form = DirectoryFilterForm(self.request.GET)
-        self.form.is_valid()
         return with_lists(self.form.filter(Organisation.objects.published()))
 
     def paginate_queryset(self, queryset, page_size):
