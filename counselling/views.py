@@ -20,6 +20,7 @@ from portal.pages import Crumb, PageMixin, page
 from portal.ratelimit import limit_posts
 
 SECTION_TITLE = gettext_lazy("Beratung für Frauen und Mädchen")
+SECTION = Crumb(SECTION_TITLE, reverse_lazy("counselling:information"))
 
 
 def sensitive(view):
@@ -49,9 +50,6 @@ class WithoutReferrerCsrfMiddleware(CsrfViewMiddleware):
 
 
 csrf_protect_without_referrer = decorator_from_middleware(WithoutReferrerCsrfMiddleware)
-
-
-SECTION = Crumb(SECTION_TITLE, reverse_lazy("counselling:information"))
 
 
 @method_decorator(sensitive, name="dispatch")
