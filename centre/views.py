@@ -1,11 +1,12 @@
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
 
 from centre.forms import BarrierFeedbackForm
 from centre.models import (
@@ -21,55 +22,57 @@ from centre.models import (
 )
 from centre.services import barrier_feedback_create
 from centre.structured_data import government_organization
+from portal.pages import Crumb, PageMixin, page
 
 
-def information_page(request, kind):
+class InformationPageView(PageMixin, TemplateView):
     """Impressum, Datenschutz, Leichte Sprache or Über uns, as the centre's staff wrote it.
 
-    Until they have, the page shows what the centre profile knows and whom to ask.
+    Until they have, the page shows what the centre profile knows and whom to ask. The
+    URL pattern names the page's `kind`.
     """
-    pages = InformationPage.objects.prefetch_related(
-        "translations",
-        Prefetch("sections", queryset=PageSection.objects.prefetch_related("translations")),
-    )
-    if kind == PageKind.ABOUT:
-        pages = pages.prefetch_related(
-            Prefetch("key_figures", queryset=KeyFigure.objects.prefetch_related("translations"))
+
+    template_name = "centre/information_page.html"
+
+    def get_title(self):
+        return PageKind(self.kwargs["kind"]).label
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pages = InformationPage.objects.prefetch_related(
+            "translations",
+            Prefetch("sections", queryset=PageSection.objects.prefetch_related("translations")),
         )
-    title = PageKind(kind).label
-    return render(
-        request,
-        "centre/information_page.html",
-        {
-            "title": title,
-            "crumbs": [{"title": title}],
-            "kind": kind,
-            "page": pages.filter(kind=kind).first(),
-        },
-    )
+        if context["kind"] == PageKind.ABOUT:
+            pages = pages.prefetch_related(
+                Prefetch("key_figures", queryset=KeyFigure.objects.prefetch_related("translations"))
+            )
+        context["page"] = pages.filter(kind=context["kind"]).first()
+        return context
 
 
 ACCESSIBILITY_TITLE = _("Erklärung zur Barrierefreiheit")
+ACCESSIBILITY = Crumb(ACCESSIBILITY_TITLE, reverse_lazy("centre:accessibility"))
 
 
-def accessibility_statement(request):
+class AccessibilityStatementView(PageMixin, TemplateView):
+    template_name = "centre/accessibility.html"
     title = ACCESSIBILITY_TITLE
-    return render(
-        request,
-        "centre/accessibility.html",
-        {
-            "title": title,
-            "crumbs": [{"title": title}],
-            "statement": AccessibilityStatement.objects.prefetch_related("translations").first(),
-        },
-    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statement"] = AccessibilityStatement.objects.prefetch_related(
+            "translations"
+        ).first()
+        return context
 
 
 def sign_language_video(request, kind):
-    page = InformationPage.objects.filter(kind=kind).exclude(sign_language_video="").first()
-    if page is None:
+    with_video = InformationPage.objects.filter(kind=kind).exclude(sign_language_video="")
+    information = with_video.first()
+    if information is None:
         raise Http404
-    return FileResponse(page.sign_language_video.open("rb"), content_type="video/mp4")
+    return FileResponse(information.sign_language_video.open("rb"), content_type="video/mp4")
 
 
 def logo(request):
@@ -80,13 +83,6 @@ def logo(request):
     response = FileResponse(centre.logo.open("rb"))
     response["Cache-Control"] = "public, max-age=86400"
     return response
-
-
-def barrier_feedback_crumbs(title):
-    return [
-        {"title": ACCESSIBILITY_TITLE, "url": reverse("centre:accessibility")},
-        {"title": title},
-    ]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -101,49 +97,45 @@ def barrier_feedback(request):
         form = BarrierFeedbackForm(
             initial=BarrierFeedbackForm.initial_page(request.GET.get("seite", ""))
         )
-    title = _("Barriere melden")
     return render(
         request,
         "centre/barrierfeedback_form.html",
-        {"title": title, "crumbs": barrier_feedback_crumbs(title), "form": form},
+        {**page(_("Barriere melden"), ACCESSIBILITY), "form": form},
     )
 
 
-def barrier_feedback_thanks(request):
+class BarrierFeedbackThanksView(PageMixin, TemplateView):
+    template_name = "centre/barrierfeedback_thanks.html"
     title = _("Vielen Dank für Ihre Rückmeldung")
-    return render(
-        request,
-        "centre/barrierfeedback_thanks.html",
-        {"title": title, "crumbs": barrier_feedback_crumbs(title)},
-    )
+    parents = (ACCESSIBILITY,)
 
 
-def contact(request):
+class ContactView(PageMixin, TemplateView):
     """Every location with its address, way there, access, weekly hours and coming closures."""
-    upcoming = Closure.objects.filter(ends_on__gte=timezone.localdate()).prefetch_related(
-        "translations"
-    )
-    locations = Location.objects.prefetch_related(
-        "translations", "hours", Prefetch("closures", queryset=upcoming)
-    )
+
+    template_name = "centre/contact.html"
     title = _("Kontakt und Öffnungszeiten")
-    centre = CentreProfile.load()
-    structured_data = centre and government_organization(
-        centre, list(locations), request.build_absolute_uri("/")
-    )
-    return render(
-        request,
-        "centre/contact.html",
-        {
-            "title": title,
-            "crumbs": [{"title": title}],
-            "locations": locations,
-            "contact_persons": ContactPerson.objects.prefetch_related(
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        upcoming = Closure.objects.filter(ends_on__gte=timezone.localdate()).prefetch_related(
+            "translations"
+        )
+        locations = Location.objects.prefetch_related(
+            "translations", "hours", Prefetch("closures", queryset=upcoming)
+        )
+        centre = CentreProfile.load()
+        structured_data = centre and government_organization(
+            centre, list(locations), self.request.build_absolute_uri("/")
+        )
+        context.update(
+            locations=locations,
+            contact_persons=ContactPerson.objects.prefetch_related(
                 "translations", "consultation_hours"
             ),
-            "structured_data": structured_data,
-        },
-    )
+            structured_data=structured_data,
+        )
+        return context
 
 
 def vcard(request, pk):

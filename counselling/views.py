@@ -4,20 +4,23 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.cache import add_never_cache_headers
-from django.utils.decorators import decorator_from_middleware
+from django.utils.decorators import decorator_from_middleware, method_decorator
 from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
 
 from centre.models import ConsultationHours, Location
 from counselling.forms import CounsellingRequestForm
 from counselling.models import Counsellor
 from counselling.services import request_submit
+from portal.pages import Crumb, PageMixin, page
 from portal.ratelimit import limit_posts
 
 SECTION_TITLE = gettext_lazy("Beratung für Frauen und Mädchen")
+SECTION = Crumb(SECTION_TITLE, reverse_lazy("counselling:information"))
 
 
 def sensitive(view):
@@ -49,29 +52,25 @@ class WithoutReferrerCsrfMiddleware(CsrfViewMiddleware):
 csrf_protect_without_referrer = decorator_from_middleware(WithoutReferrerCsrfMiddleware)
 
 
-def crumbs(title=None):
-    trail = [{"title": SECTION_TITLE, "url": reverse("counselling:information")}]
-    return [*trail, {"title": title}] if title else [{"title": SECTION_TITLE}]
-
-
-@sensitive
-def information(request):
+@method_decorator(sensitive, name="dispatch")
+class InformationView(PageMixin, TemplateView):
     """What the counselling offers, who counsels, how to come by."""
-    counsellors = Counsellor.objects.select_related("contact_person").prefetch_related(
-        "contact_person__translations",
-        Prefetch("contact_person__consultation_hours", ConsultationHours.objects.all()),
-    )
-    return render(
-        request,
-        "counselling/information.html",
-        {
-            "title": SECTION_TITLE,
-            "crumbs": crumbs(),
-            "contact_persons": [counsellor.contact_person for counsellor in counsellors],
-            "locations": Location.objects.prefetch_related("translations"),
-            "answer_days": settings.COUNSELLING_ANSWER_DAYS,
-        },
-    )
+
+    template_name = "counselling/information.html"
+    title = SECTION_TITLE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counsellors = Counsellor.objects.select_related("contact_person").prefetch_related(
+            "contact_person__translations",
+            Prefetch("contact_person__consultation_hours", ConsultationHours.objects.all()),
+        )
+        context.update(
+            contact_persons=[counsellor.contact_person for counsellor in counsellors],
+            locations=Location.objects.prefetch_related("translations"),
+            answer_days=settings.COUNSELLING_ANSWER_DAYS,
+        )
+        return context
 
 
 @sensitive
@@ -94,23 +93,18 @@ def request_form(request):
             return redirect("counselling:sent")
     else:
         form = CounsellingRequestForm()
-    title = gettext_lazy("Anfrage senden")
     return render(
         request,
         "counselling/request_form.html",
-        {"title": title, "crumbs": crumbs(title), "form": form},
+        {**page(gettext_lazy("Anfrage senden"), SECTION), "form": form},
     )
 
 
-@sensitive
-def sent(request):
+@method_decorator(sensitive, name="dispatch")
+class SentView(PageMixin, TemplateView):
+    template_name = "counselling/request_sent.html"
     title = gettext_lazy("Ihre Anfrage ist angekommen")
-    return render(
-        request,
-        "counselling/request_sent.html",
-        {
-            "title": title,
-            "crumbs": crumbs(title),
-            "answer_days": settings.COUNSELLING_ANSWER_DAYS,
-        },
-    )
+    parents = (SECTION,)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(answer_days=settings.COUNSELLING_ANSWER_DAYS, **kwargs)

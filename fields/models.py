@@ -1,26 +1,19 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from portal.documents import DownloadableDocument
+from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
 
 
-class TargetGroupQuerySet(TranslatableQuerySet):
-    def published(self):
-        """Groups that have their German name, the fallback for every language.
-
-        A group has no publication switch of its own: its page lists only published
-        fields of work and their offers.
-        """
-        return self.filter(translations__language_code=settings.LANGUAGE_CODE)
-
-
 class TargetGroup(TranslatableModel):
-    """A group of people the centre addresses; each has a page with its fields and offers."""
+    """A group of people the centre addresses; each has a page with its fields and offers.
+
+    A group has no publication switch of its own: `published()` is every group with its
+    German name, and its page lists only published fields of work and their offers.
+    """
 
     translations = TranslatedFields(
         name=models.CharField(_("Name"), max_length=100),
@@ -44,7 +37,7 @@ class TargetGroup(TranslatableModel):
         help_text=_("Die Startseite verlinkt diese Zielgruppe unter „Wer sind Sie?“."),
     )
 
-    objects = TargetGroupQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -58,10 +51,10 @@ class TargetGroup(TranslatableModel):
         return reverse("fields:target-group", kwargs={"slug": self.slug})
 
 
-class FieldOfWorkQuerySet(TranslatableQuerySet):
+class FieldOfWorkQuerySet(ContentQuerySet):
     def published(self):
         """Published fields that have their German source text (the fallback for every language)."""
-        return self.filter(is_published=True, translations__language_code=settings.LANGUAGE_CODE)
+        return super().published().filter(is_published=True)
 
 
 class FieldOfWork(TranslatableModel):

@@ -30,7 +30,7 @@ urlpatterns = [
 
 # The language is always in the path; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("", include("fields.urls")),
     path("", include("news.urls")),
     path("", include("organisations.urls")),

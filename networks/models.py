@@ -1,6 +1,5 @@
 """The networks, committees, city cooperations and state initiatives the centre belongs to."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -8,11 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from fields.models import DownloadableDocument, FieldOfWork
 from organisations.models import Organisation
+from portal.querysets import ContentQuerySet
 
 
 class Level(models.TextChoices):
@@ -91,10 +90,10 @@ class Partner(models.Model):
         return self.name
 
 
-class NetworkQuerySet(TranslatableQuerySet):
+class NetworkQuerySet(ContentQuerySet):
     def published(self):
         """Published networks that have their German text, the fallback for every language."""
-        return self.filter(is_published=True, translations__language_code=settings.LANGUAGE_CODE)
+        return super().published().filter(is_published=True)
 
     def current(self, today=None):
         today = today or timezone.localdate()

@@ -1,11 +1,13 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, ListView
 
 from fields.models import FieldOfWork
 from networks.models import Level, Membership, Network, NetworkDocument, Theme
 from organisations.models import Organisation
+from portal.pages import Crumb, PageMixin
 
 SECTION_TITLE = gettext_lazy("Netzwerke und Zusammenarbeit")
 
@@ -29,40 +31,38 @@ def with_details(networks):
     )
 
 
-def network_list(request):
+class NetworkListView(PageMixin, ListView):
     """Current memberships grouped by level (empty levels left out), then former ones."""
-    networks = with_details(Network.objects.published())
-    current = list(networks.current())
-    levels = [
-        (label, [network for network in current if network.level == level])
-        for level, label in Level.choices
-    ]
-    return render(
-        request,
-        "networks/network_list.html",
-        {
-            "title": SECTION_TITLE,
-            "crumbs": [{"title": SECTION_TITLE}],
-            "levels": [(label, members) for label, members in levels if members],
-            "former": Network.objects.published().former().prefetch_related("translations"),
-        },
-    )
+
+    template_name = "networks/network_list.html"
+    title = SECTION_TITLE
+
+    def get_queryset(self):
+        return with_details(Network.objects.published().current())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = list(self.object_list)
+        levels = [
+            (label, [network for network in current if network.level == level])
+            for level, label in Level.choices
+        ]
+        context.update(
+            levels=[(label, members) for label, members in levels if members],
+            former=Network.objects.published().former().prefetch_related("translations"),
+        )
+        return context
 
 
-def network_detail(request, slug):
-    network = get_object_or_404(with_details(Network.objects.published()), slug=slug)
-    return render(
-        request,
-        "networks/network_detail.html",
-        {
-            "title": network.name,
-            "crumbs": [
-                {"title": SECTION_TITLE, "url": reverse("networks:list")},
-                {"title": network.name},
-            ],
-            "network": network,
-        },
-    )
+class NetworkDetailView(PageMixin, DetailView):
+    context_object_name = "network"
+    parents = (Crumb(SECTION_TITLE, reverse_lazy("networks:list")),)
+
+    def get_queryset(self):
+        return with_details(Network.objects.published())
+
+    def get_title(self):
+        return self.object.name
 
 
 def document_download(request, slug, pk):

@@ -1,27 +1,22 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
 
 SLUG_HELP_TEXT = _("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „internationaler-frauentag“.")
 ENDS_BEFORE_START = _("Das Ende darf nicht vor dem Beginn liegen.")
 
 
-class NewsItemQuerySet(TranslatableQuerySet):
+class NewsItemQuerySet(ContentQuerySet):
     def published(self):
         """Published news dated today or earlier, with their German source text."""
-        return self.filter(
-            is_published=True,
-            published_on__lte=timezone.localdate(),
-            translations__language_code=settings.LANGUAGE_CODE,
-        )
+        return super().published().filter(is_published=True, published_on__lte=timezone.localdate())
 
 
 class NewsItem(TranslatableModel):
@@ -71,10 +66,10 @@ class NewsItem(TranslatableModel):
         return self.is_published and self.published_on <= timezone.localdate()
 
 
-class EventQuerySet(TranslatableQuerySet):
+class EventQuerySet(ContentQuerySet):
     def published(self):
         """Published events with their German source text."""
-        return self.filter(is_published=True, translations__language_code=settings.LANGUAGE_CODE)
+        return super().published().filter(is_published=True)
 
     def upcoming(self):
         """Events that have not ended yet (without an end: not started yet), soonest first."""

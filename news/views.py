@@ -1,31 +1,21 @@
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from news import structured_data
 from news.models import Event, NewsItem
+from portal.pages import Crumb, PageMixin
+
+NEWS_TITLE = _("Aktuelles")
+EVENTS_TITLE = _("Veranstaltungen")
 
 
-def can_preview(user, model) -> bool:
-    """Staff who may edit a model also see its unpublished entries, marked as a preview."""
-    return (
-        user.is_authenticated
-        and user.is_staff
-        and user.has_perm(f"news.change_{model._meta.model_name}")
-    )
-
-
-def visible(user, model):
-    entries = model.objects.all()
-    return entries if can_preview(user, model) else entries.published()
-
-
-class NewsListView(ListView):
+class NewsListView(PageMixin, ListView):
     """Published news, newest first; a page number beyond the last page is not found."""
 
     context_object_name = "news"
     paginate_by = 10
-    extra_context = {"crumbs": [{"title": _("Aktuelles")}]}
+    title = NEWS_TITLE
 
     def get_queryset(self):
         return NewsItem.objects.published().prefetch_related("translations")
@@ -39,50 +29,50 @@ class NewsListView(ListView):
         return context
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(PageMixin, DetailView):
     context_object_name = "item"
+    parents = (Crumb(NEWS_TITLE, reverse_lazy("news:list")),)
+
+    def get_title(self):
+        return self.object.title
 
     def get_queryset(self):
-        return visible(self.request.user, NewsItem).prefetch_related("translations")
+        return NewsItem.objects.visible_to(self.request.user).prefetch_related("translations")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["crumbs"] = [
-            {"title": _("Aktuelles"), "url": reverse("news:list")},
-            {"title": self.object.title},
-        ]
         context["structured_data"] = structured_data.news_article(
             self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
         )
         return context
 
 
-class EventListView(ListView):
+class EventListView(PageMixin, ListView):
     """Coming events, soonest first; past events keep their own pages."""
 
     context_object_name = "events"
-    extra_context = {"crumbs": [{"title": _("Veranstaltungen")}]}
+    title = EVENTS_TITLE
 
     def get_queryset(self):
         return Event.objects.published().upcoming().prefetch_related("translations")
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PageMixin, DetailView):
     context_object_name = "event"
+    parents = (Crumb(EVENTS_TITLE, reverse_lazy("news:events")),)
+
+    def get_title(self):
+        return self.object.title
 
     def get_queryset(self):
         return (
-            visible(self.request.user, Event)
+            Event.objects.visible_to(self.request.user)
             .select_related("location")
             .prefetch_related("translations", "location__translations")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["crumbs"] = [
-            {"title": _("Veranstaltungen"), "url": reverse("news:events")},
-            {"title": self.object.title},
-        ]
         context["structured_data"] = structured_data.event(
             self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
         )

@@ -53,7 +53,7 @@ class NamedChoiceField(forms.ModelMultipleChoiceField):
 
     def __init__(self, queryset, **kwargs):
         super().__init__(
-            queryset.with_german_name().prefetch_related("translations").distinct(), **kwargs
+            queryset.with_german_text().prefetch_related("translations").distinct(), **kwargs
         )
 
 
@@ -403,7 +403,7 @@ class NamedFilterField(forms.ModelChoiceField):
 
     def __init__(self, queryset, **kwargs):
         super().__init__(
-            queryset.with_german_name().prefetch_related("translations").distinct(),
+            queryset.with_german_text().prefetch_related("translations").distinct(),
             to_field_name="slug",
             required=False,
             widget=QuickSelect,

@@ -18,6 +18,8 @@ from django.utils.translation import pgettext_lazy
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from portal.querysets import ContentQuerySet
+
 # A registration whose e-mail address is not confirmed within this time is deleted.
 CONFIRMATION_VALID = datetime.timedelta(hours=72)
 UNCONFIRMED_KEPT = datetime.timedelta(days=7)
@@ -111,19 +113,13 @@ class Language(models.Model):
         return f"{self.name} ({self.name_de})" if self.name != self.name_de else self.name
 
 
-class NamedListQuerySet(TranslatableQuerySet):
-    def with_german_name(self):
-        """Entries with their German name, the fallback for every language."""
-        return self.filter(translations__language_code=settings.LANGUAGE_CODE)
-
-
 class NamedListEntry(TranslatableModel):
     """An entry of a list staff maintain; the public pages show its name."""
 
     slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
     order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
 
-    objects = NamedListQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -168,7 +164,7 @@ class SupportOffer(TranslatableModel):
     )
     order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
 
-    objects = NamedListQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

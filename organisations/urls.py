@@ -5,11 +5,17 @@ from organisations import views
 app_name = "organisations"
 
 urlpatterns = [
-    path("migrantenorganisationen/", views.landing, name="landing"),
-    path("migrantenorganisationen/verzeichnis/", views.directory, name="directory"),
-    path("migrantenorganisationen/verzeichnis/<slug:slug>/", views.detail, name="detail"),
+    path("migrantenorganisationen/", views.LandingView.as_view(), name="landing"),
+    path("migrantenorganisationen/verzeichnis/", views.DirectoryView.as_view(), name="directory"),
+    path(
+        "migrantenorganisationen/verzeichnis/<slug:slug>/",
+        views.OrganisationDetailView.as_view(),
+        name="detail",
+    ),
     path("migrantenorganisationen/anmelden/", views.register, name="register"),
-    path("migrantenorganisationen/anmelden/danke/", views.registered, name="registered"),
+    path(
+        "migrantenorganisationen/anmelden/danke/", views.RegisteredView.as_view(), name="registered"
+    ),
     path(
         "migrantenorganisationen/anmelden/bestaetigen/<str:token>/",
         views.confirm,
@@ -18,7 +24,7 @@ urlpatterns = [
     path("migrantenorganisationen/eintrag/link/", views.new_link, name="new-link"),
     path(
         "migrantenorganisationen/eintrag/link/gesendet/",
-        views.new_link_sent,
+        views.NewLinkSentView.as_view(),
         name="new-link-sent",
     ),
     path("migrantenorganisationen/eintrag/<str:token>/", views.manage, name="manage"),

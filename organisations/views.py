@@ -1,14 +1,15 @@
 import functools
 
 from django.core import signing
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django.views.generic import DetailView, ListView, TemplateView
 
 from organisations import structured_data
 from organisations.forms import (
@@ -41,6 +42,7 @@ from organisations.services import (
     organisation_set_topic_wishes,
     organisation_withdraw,
 )
+from portal.pages import Crumb, PageMixin, page
 from portal.ratelimit import limit_posts
 
 SECTION_TITLE = gettext_lazy("Migrantenorganisationen")
@@ -57,22 +59,25 @@ SAVED_MESSAGES = {
 }
 
 
-def crumbs(title=None):
-    trail = [{"title": SECTION_TITLE, "url": reverse("organisations:landing")}]
-    return [*trail, {"title": title}] if title else [{"title": SECTION_TITLE}]
+SECTION = Crumb(SECTION_TITLE, reverse_lazy("organisations:landing"))
+DIRECTORY = Crumb(DIRECTORY_TITLE, reverse_lazy("organisations:directory"))
 
 
-def landing(request):
+class LandingView(PageMixin, TemplateView):
     """What the centre does with migrant organisations, its offers and coming meetings."""
-    context = {
-        "title": SECTION_TITLE,
-        "crumbs": crumbs(),
-        "support_offers": SupportOffer.objects.with_german_name().prefetch_related("translations"),
-        "topics": QualificationTopic.objects.with_german_name().prefetch_related("translations"),
-        "meetings": NetworkMeeting.objects.upcoming().prefetch_related("translations")[:3],
-        "form": DirectoryFilterForm(),
-    }
-    return render(request, "organisations/landing.html", context)
+
+    template_name = "organisations/landing.html"
+    title = SECTION_TITLE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            support_offers=SupportOffer.objects.with_german_text().prefetch_related("translations"),
+            topics=QualificationTopic.objects.with_german_text().prefetch_related("translations"),
+            meetings=NetworkMeeting.objects.upcoming().prefetch_related("translations")[:3],
+            form=DirectoryFilterForm(),
+        )
+        return context
 
 
 def with_lists(organisations):
@@ -82,53 +87,66 @@ def with_lists(organisations):
     )
 
 
-def directory(request):
+class DirectoryView(PageMixin, ListView):
     """Published organisations, filtered and searched; bad filter values are shown as errors
     and left out, a bad page number shows the first or last page."""
-    form = DirectoryFilterForm(request.GET)
-    form.is_valid()
-    organisations = with_lists(form.filter(Organisation.objects.published()))
-    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "organisations/directory.html",
-        {
-            "title": DIRECTORY_TITLE,
-            "crumbs": crumbs(DIRECTORY_TITLE),
-            "form": form,
-            "page_obj": page,
-            "organisations": page.object_list,
-            "page_range": page.paginator.get_elided_page_range(
-                page.number, on_each_side=1, on_ends=1
+
+    template_name = "organisations/directory.html"
+    context_object_name = "organisations"
+    paginate_by = ORGANISATIONS_PER_PAGE
+    title = DIRECTORY_TITLE
+    parents = (SECTION,)
+
+    @cached_property
+    def form(self):
+        form = DirectoryFilterForm(self.request.GET)
+        form.is_valid()
+        return form
+
+    def get_queryset(self):
+        return with_lists(self.form.filter(Organisation.objects.published()))
+
+    def paginate_queryset(self, queryset, page_size):
+        # Paginator.get_page() instead of ListView's 404 for a page number out of range.
+        paginator = self.get_paginator(queryset, page_size)
+        page_obj = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page_obj, page_obj.object_list, page_obj.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page_obj = context["page_obj"]
+        context.update(
+            form=self.form,
+            page_range=page_obj.paginator.get_elided_page_range(
+                page_obj.number, on_each_side=1, on_ends=1
             ),
-            "filter_query": form.query_string(),
-            "is_filtered": any(request.GET.get(name) for name in form.fields),
-        },
-    )
+            filter_query=self.form.query_string(),
+            is_filtered=any(self.request.GET.get(name) for name in self.form.fields),
+        )
+        return context
 
 
-def detail(request, slug):
+class OrganisationDetailView(PageMixin, DetailView):
     """One published entry, with only what its representative chose to publish."""
-    organisations = with_lists(Organisation.objects.published()).prefetch_related(
-        Prefetch("audiences", Audience.objects.prefetch_related("translations"))
-    )
-    organisation = get_object_or_404(organisations, slug=slug)
-    return render(
-        request,
-        "organisations/detail.html",
-        {
-            "title": organisation.name,
-            "crumbs": [
-                {"title": SECTION_TITLE, "url": reverse("organisations:landing")},
-                {"title": DIRECTORY_TITLE, "url": reverse("organisations:directory")},
-                {"title": organisation.name},
-            ],
-            "organisation": organisation,
-            "structured_data": structured_data.organization(
-                organisation, request.build_absolute_uri(organisation.get_absolute_url())
-            ),
-        },
-    )
+
+    template_name = "organisations/detail.html"
+    context_object_name = "organisation"
+    parents = (SECTION, DIRECTORY)
+
+    def get_queryset(self):
+        return with_lists(Organisation.objects.published()).prefetch_related(
+            Prefetch("audiences", Audience.objects.prefetch_related("translations"))
+        )
+
+    def get_title(self):
+        return self.object.name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = structured_data.organization(
+            self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
+        )
+        return context
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -149,26 +167,21 @@ def register(request):
             return redirect("organisations:registered")
     else:
         form = RegistrationForm()
-    title = _("Organisation anmelden")
     return render(
         request,
         "organisations/register.html",
-        {"title": title, "crumbs": crumbs(title), "form": form},
+        {**page(_("Organisation anmelden"), SECTION), "form": form},
     )
 
 
-def registered(request):
-    title = _("Bitte bestätigen Sie Ihre E-Mail-Adresse")
-    return render(
-        request,
-        "organisations/registered.html",
-        {
-            "title": title,
-            "crumbs": crumbs(title),
-            "confirm_hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
-            "kept_days": UNCONFIRMED_KEPT.days,
-        },
-    )
+class RegisteredView(PageMixin, TemplateView):
+    template_name = "organisations/registered.html"
+    title = gettext_lazy("Bitte bestätigen Sie Ihre E-Mail-Adresse")
+    parents = (SECTION,)
+    extra_context = {
+        "confirm_hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
+        "kept_days": UNCONFIRMED_KEPT.days,
+    }
 
 
 def link_page(purpose: str, max_age, statuses):
@@ -203,7 +216,7 @@ def invalid_link(request, *, expired: bool):
     return render(
         request,
         "organisations/invalid_link.html",
-        {"title": title, "crumbs": crumbs(title), "expired": expired},
+        {**page(title, SECTION), "expired": expired},
         status=400,
     )
 
@@ -222,12 +235,7 @@ def confirm(request, organisation, token):
     return render(
         request,
         template,
-        {
-            "title": title,
-            "crumbs": crumbs(title),
-            "organisation": organisation,
-            "kept_days": UNCONFIRMED_KEPT.days,
-        },
+        {**page(title, SECTION), "organisation": organisation, "kept_days": UNCONFIRMED_KEPT.days},
     )
 
 
@@ -246,8 +254,7 @@ def manage(request, organisation, token):
         request,
         "organisations/manage.html",
         {
-            "title": title,
-            "crumbs": crumbs(title),
+            **page(title, SECTION),
             "organisation": organisation,
             "token": token,
             "saved": SAVED_MESSAGES.get(request.GET.get("gespeichert", "")),
@@ -257,15 +264,10 @@ def manage(request, organisation, token):
     )
 
 
-def manage_crumbs(organisation, token, title):
-    return [
-        {"title": SECTION_TITLE, "url": reverse("organisations:landing")},
-        {
-            "title": _("Ihr Eintrag"),
-            "url": reverse("organisations:manage", kwargs={"token": token}),
-        },
-        {"title": title},
-    ]
+def manage_page(token, title):
+    """A page below the representative's page for the entry."""
+    manage_url = reverse("organisations:manage", kwargs={"token": token})
+    return page(title, SECTION, Crumb(_("Ihr Eintrag"), manage_url))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -284,13 +286,11 @@ def change(request, organisation, token):
             return redirect(f"{manage_url}?gespeichert=aenderung")
     else:
         form = ChangeRequestForm(instance=current)
-    title = _("Eintrag ändern")
     return render(
         request,
         "organisations/change.html",
         {
-            "title": title,
-            "crumbs": manage_crumbs(organisation, token, title),
+            **manage_page(token, _("Eintrag ändern")),
             "organisation": organisation,
             "form": form,
         },
@@ -310,13 +310,11 @@ def topics(request, organisation, token):
         form = TopicWishForm(
             initial={"topics": [wish.topic_id for wish in organisation.topic_wishes.all()]}
         )
-    title = _("Themen für die Qualifizierung wünschen")
     return render(
         request,
         "organisations/topics.html",
         {
-            "title": title,
-            "crumbs": manage_crumbs(organisation, token, title),
+            **manage_page(token, _("Themen für die Qualifizierung wünschen")),
             "organisation": organisation,
             "form": form,
         },
@@ -329,19 +327,16 @@ def withdraw(request, organisation, token):
     if request.method == "POST":
         name = organisation.name
         organisation_withdraw(entry=organisation)
-        title = _("Ihr Eintrag ist gelöscht")
         return render(
             request,
             "organisations/withdrawn.html",
-            {"title": title, "crumbs": crumbs(title), "name": name},
+            {**page(_("Ihr Eintrag ist gelöscht"), SECTION), "name": name},
         )
-    title = _("Eintrag zurückziehen")
     return render(
         request,
         "organisations/withdraw.html",
         {
-            "title": title,
-            "crumbs": manage_crumbs(organisation, token, title),
+            **manage_page(token, _("Eintrag zurückziehen")),
             "organisation": organisation,
             "token": token,
         },
@@ -361,18 +356,15 @@ def new_link(request):
             return redirect("organisations:new-link-sent")
     else:
         form = NewLinkForm()
-    title = _("Neuen Link zu Ihrem Eintrag anfordern")
     return render(
         request,
         "organisations/new_link.html",
-        {"title": title, "crumbs": crumbs(title), "form": form},
+        {**page(_("Neuen Link zu Ihrem Eintrag anfordern"), SECTION), "form": form},
     )
 
 
-def new_link_sent(request):
-    title = _("Bitte sehen Sie in Ihr Postfach")
-    return render(
-        request,
-        "organisations/new_link_sent.html",
-        {"title": title, "crumbs": crumbs(title), "valid_days": MANAGE_LINK_VALID.days},
-    )
+class NewLinkSentView(PageMixin, TemplateView):
+    template_name = "organisations/new_link_sent.html"
+    title = gettext_lazy("Bitte sehen Sie in Ihr Postfach")
+    parents = (SECTION,)
+    extra_context = {"valid_days": MANAGE_LINK_VALID.days}

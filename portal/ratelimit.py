@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from portal.pages import page
+
 
 def client_address(request) -> str:
     """The visitor's address as the reverse proxy reports it, or the socket's peer."""
@@ -39,7 +41,7 @@ def limit_posts(scope: str, *, limit: int, seconds: int, base_template: str = "b
                     request,
                     "429.html",
                     {
-                        "crumbs": [{"title": _("Zu viele Anfragen")}],
+                        **page(_("Zu viele Anfragen")),
                         "minutes": seconds // 60,
                         "base_template": base_template,
                     },
