@@ -91,7 +91,7 @@ def barrier_feedback(request):
     if request.method == "POST":
         form = BarrierFeedbackForm(request.POST)
         if form.is_valid():
-            barrier_feedback_create(**form.cleaned_data, site_url=request.build_absolute_uri("/"))
+            barrier_feedback_create(**form.cleaned_data)
             return redirect("centre:barrier-feedback-thanks")
     else:
         form = BarrierFeedbackForm(

@@ -186,7 +186,8 @@ def test_the_same_report_sent_three_times_at_once_is_stored_once_and_staff_are_t
     assert len(mail.outbox) == 1
 
 
-def test_staff_are_told_only_that_a_report_arrived_when_it_is_due_and_where(send, centre):
+def test_staff_are_told_only_that_a_report_arrived_when_it_is_due_and_where(send, centre, settings):
+    settings.SITE_URL = "https://ki.musterstadt.example"
     send(report(page_url="/de/kontakt/?geheim=1"))
 
     feedback = BarrierFeedback.objects.get()
@@ -194,7 +195,10 @@ def test_staff_are_told_only_that_a_report_arrived_when_it_is_due_and_where(send
     assert message.to == ["integrationszentrum@musterstadt.example"]
     assert message.subject == "Neue Rückmeldung zur Barrierefreiheit"
     assert feedback.due_on.strftime("%d.%m.%Y") in message.body
-    assert f"http://testserver/admin/centre/barrierfeedback/{feedback.pk}/change/" in message.body
+    # The link comes from the portal's own address, not from the request's Host header.
+    admin_url = f"https://ki.musterstadt.example/admin/centre/barrierfeedback/{feedback.pk}/change/"
+    assert admin_url in message.body
+    assert "testserver" not in message.body
     for private in [DESCRIPTION, "Tabelle", "Ada", "Beispiel", "ada@example.org", "geheim"]:
         assert private not in message.subject
         assert private not in message.body
