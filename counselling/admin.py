@@ -30,7 +30,7 @@ from counselling.models import (
     Topic,
 )
 from counselling.services import request_erase, request_log_access, request_set_status
-from organisations.models import Language
+from languages.models import Language
 
 
 def in_group(request, name: str) -> bool:

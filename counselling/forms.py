@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.models import Weekday
 from counselling.models import MESSAGE_MAX_LENGTH, Channel, TimeOfDay, Topic
-from organisations.models import Language
+from languages.models import Language
 from portal.forms import (
     PhoneField,
     PlainEmailField,

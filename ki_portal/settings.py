@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     # the apps listed before it.
     "portal",
     "accounts",
+    "languages",
     "centre",
     "fields",
     "news",

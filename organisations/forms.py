@@ -10,12 +10,12 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from languages.models import Language
 from organisations.models import (
     REGISTER_NUMBER,
     Activity,
     Audience,
     District,
-    Language,
     LegalForm,
     Organisation,
     QualificationTopic,
@@ -45,7 +45,7 @@ MAX_SOCIAL_LINKS = 5
 class LanguageChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         # Each name in its own language, so screen readers pronounce it right (WCAG 3.1.2).
-        return format_html('<span lang="{}">{}</span>', obj.code, obj.name)
+        return format_html("<span{}>{}</span>", obj.html_attrs, obj.name)
 
 
 class NamedChoiceField(forms.ModelMultipleChoiceField):
@@ -386,12 +386,14 @@ class NewLinkForm(SpamProtectionMixin):
 
 
 class LanguageSelect(QuickSelect):
-    """Options named in their own language, each with its `lang` attribute (WCAG 3.1.2)."""
+    """Options named in their own language, each with its `lang` and `dir` attributes
+    (WCAG 3.1.2)."""
 
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
         if value:
             option["attrs"]["lang"] = str(value)
+            option["attrs"]["dir"] = value.instance.direction
         return option
 
 

@@ -21,8 +21,9 @@ from centre.models import (
     Weekday,
 )
 from counselling.models import Counsellor
+from languages.models import Language
 from networks.models import Kind, Level, Membership, Network, NetworkDocument, Partner, Theme
-from organisations.models import Activity, Audience, Language
+from organisations.models import Activity, Audience
 from tests.factories import (
     DistrictFactory,
     DocumentFactory,

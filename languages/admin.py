@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from languages.models import Language
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    """The list itself; other admins choose from it by autocomplete (search by code and names)."""
+
+    list_display = ["code", "name", "name_de", "direction"]
+    list_filter = ["direction"]
+    search_fields = ["code", "name", "name_de"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The code is the key organisations, contact persons and requests point to.
+        return ["code"] if obj else []
