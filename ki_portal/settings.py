@@ -154,8 +154,6 @@ LANGUAGES = [
     ("en", _("Englisch")),
     ("ar", _("Arabisch")),
 ]
-# Languages written right to left; the layout is mirrored for them.
-RTL_LANGUAGES = {"ar", "fa"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
