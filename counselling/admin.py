@@ -10,7 +10,7 @@ import datetime
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -30,7 +30,6 @@ from counselling.models import (
     Topic,
 )
 from counselling.services import request_erase, request_log_access, request_set_status
-from languages.models import Language
 
 
 def in_group(request, name: str) -> bool:
@@ -84,7 +83,9 @@ class NoteInline(TeamOnly, admin.StackedInline):
 @admin.register(CounsellingRequest)
 class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
     list_display = ["reference", "status", "created_at", "topic", "language_name"]
-    list_filter = ["status", "topic"]
+    list_select_related = ["language"]
+    # Only the languages requests were made in: the team's own data, no one else's.
+    list_filter = ["status", "topic", ("language", admin.RelatedOnlyFieldListFilter)]
     # Only clear-text metadata can be searched; contact data and messages are encrypted.
     search_fields = ["reference"]
     date_hierarchy = "created_at"
@@ -129,23 +130,16 @@ class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                language_de=Subquery(
-                    Language.objects.filter(code=OuterRef("language")).values("name_de")[:1]
-                )
-            )
-        )
+        # The change page shows the language too, not only the list.
+        return super().get_queryset(request).select_related("language")
 
     def has_add_permission(self, request):
         # Requests come from the public form only.
         return False
 
-    @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language_de")
+    @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language__name_de")
     def language_name(self, obj):
-        return obj.language_de or obj.language
+        return obj.language.name_de
 
     @admin.display(description=gettext_lazy("Gewünschte Tage"))
     def preferred_days_display(self, obj):
@@ -254,7 +248,6 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
             | {timezone.localdate().year},
             reverse=True,
         )
-        languages = dict(Language.objects.values_list("code", "name_de"))
         context = {
             **self.admin_site.each_context(request),
             "title": _("Statistik der Beratungsanfragen %(year)d") % {"year": year},
@@ -264,7 +257,7 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
             "months": [datetime.date(year, month, 1) for month in range(1, 13)],
             "tables": [
                 table(_("Anliegen"), counts, "topic", dict(Topic.choices)),
-                table(_("Sprache"), counts, "language", languages),
+                table(_("Sprache"), counts, "language__name_de", {}),
                 table(_("Kontaktweg"), counts, "channel", dict(Channel.choices)),
             ],
             "total": counts.aggregate(total=Sum("count"))["total"] or 0,
@@ -282,14 +275,13 @@ class MonthlyCountAdmin(TeamOnly, admin.ModelAdmin):
         response.write("\ufeff")
         writer = csv.writer(response, delimiter=";")
         writer.writerow([_("Monat"), _("Anliegen"), _("Sprache"), _("Kontaktweg"), _("Anzahl")])
-        for count in MonthlyCount.objects.filter(month__year=year).order_by(
-            "month", "topic", "language", "channel"
-        ):
+        counts = MonthlyCount.objects.filter(month__year=year).select_related("language")
+        for count in counts.order_by("month", "topic", "language__name_de", "channel"):
             writer.writerow(
                 [
                     count.month.strftime("%Y-%m"),
                     count.get_topic_display(),
-                    count.language,
+                    count.language.name_de,
                     count.get_channel_display(),
                     count.count,
                 ]

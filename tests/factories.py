@@ -254,7 +254,7 @@ class CounsellingRequestFactory(factory.django.DjangoModelFactory):
         model = CounsellingRequest
 
     topic = Topic.FAMILY
-    language = "tr"
+    language = factory.LazyFunction(lambda: Language.objects.get(code="tr"))
     channel = Channel.PHONE
     contact_detail = "0176 12345678"
     name = factory.Sequence(lambda n: f"Leyla {n}")

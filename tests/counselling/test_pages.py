@@ -174,7 +174,7 @@ def test_the_form_page_shows_the_choices_and_the_privacy_notice(client):
 def test_the_form_in_arabic_preselects_arabic_as_the_language_to_speak(client):
     html = client.get("/ar/beratung/anfrage/").content.decode()
 
-    assert '<option value="ar" selected>' in html
+    assert '<option value="ar" dir="rtl" lang="ar" selected>' in html
 
 
 def test_the_sent_page_says_when_she_can_expect_contact(client, settings):

@@ -4,6 +4,7 @@ from django.conf.locale import LANG_INFO
 from languages.lookup import direction_of, language_for_code, names_of
 from languages.models import Language
 from organisations.seeds import LANGUAGES
+from tests.factories import CounsellingRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,16 @@ def test_the_code_cannot_be_changed_once_other_records_point_to_it(mso_client):
 
 def test_staff_outside_the_teams_may_not_touch_the_list(outsider_client):
     assert outsider_client.get(CHANGELIST).status_code == 403
+
+
+def test_a_language_in_use_by_counselling_cannot_be_deleted_and_no_request_is_named(client):
+    # Even a superuser outside the counselling team learns no reference of a request.
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    counselling_request = CounsellingRequestFactory(language=Language.objects.get(code="ti"))
+
+    page = client.get(f"{CHANGELIST}ti/delete/").content.decode()
+    client.post(f"{CHANGELIST}ti/delete/", {"post": "yes"})
+
+    assert "<li>Beratungsanfrage</li>" in page
+    assert counselling_request.reference not in page
+    assert Language.objects.filter(code="ti").exists()
