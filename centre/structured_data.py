@@ -73,8 +73,9 @@ def government_organization(centre, locations, url: str) -> dict:
     ):
         if value:
             data[key] = contact_point[key] = value
-    if centre.language_codes:
-        contact_point["availableLanguage"] = centre.language_codes
+    languages = [language.code for language in centre.languages.all()]
+    if languages:
+        contact_point["availableLanguage"] = languages
     data["contactPoint"] = contact_point
     if locations:
         data["openingHoursSpecification"] = opening_hours_specification(locations[0], today)

@@ -59,6 +59,7 @@ def information(request):
     """What the counselling offers, who counsels, how to come by."""
     counsellors = Counsellor.objects.select_related("contact_person").prefetch_related(
         "contact_person__translations",
+        "contact_person__languages",
         Prefetch("contact_person__consultation_hours", ConsultationHours.objects.all()),
     )
     return render(

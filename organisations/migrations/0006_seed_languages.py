@@ -16,4 +16,7 @@ class Migration(migrations.Migration):
         ("languages", "0003_language_direction"),
     ]
 
+    # Codes typed for the centre and its contact persons then find the seeded names.
+    run_before = [("centre", "0008_convert_language_codes")]
+
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -1,11 +1,10 @@
 import json
 
-from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, to_locale
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -51,16 +50,3 @@ def ld_json(data):
         {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
     )
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
-
-
-@register.filter
-def language_names(codes):
-    """BCP 47 codes as language names in the page's language, e.g. "Türkisch, Arabisch"."""
-    page_locale = Locale.parse(to_locale(get_language()))
-    names = []
-    for code in codes:
-        try:
-            names.append(Locale.parse(code, sep="-").get_display_name(page_locale))
-        except (ValueError, UnknownLocaleError):
-            names.append(code)
-    return ", ".join(names)

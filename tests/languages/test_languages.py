@@ -1,5 +1,6 @@
 import pytest
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 
 from languages.lookup import direction_of, language_for_code, names_of
 from languages.models import Language
@@ -88,3 +89,16 @@ def test_a_language_in_use_by_counselling_cannot_be_deleted_and_no_request_is_na
     assert "<li>Beratungsanfrage</li>" in page
     assert counselling_request.reference not in page
     assert Language.objects.filter(code="ti").exists()
+
+
+@pytest.mark.parametrize("code", ["de-DE", "sr-Latn-RS", "ckb"])
+def test_language_codes_in_bcp_47_are_accepted(code):
+    Language(code=code, name=code, name_de=code).full_clean(validate_unique=False)
+
+
+@pytest.mark.parametrize("code", ["Deutsch", "EN", "de_DE", "de,en"])
+def test_other_codes_are_refused(code):
+    with pytest.raises(ValidationError) as refused:
+        Language(code=code, name=code, name_de=code).full_clean()
+
+    assert "Sprachcode nach BCP 47" in str(refused.value)
