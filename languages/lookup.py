@@ -8,7 +8,8 @@ from babel import Locale, UnknownLocaleError
 from django.conf.locale import LANG_INFO
 
 # Written right to left, but unknown to both Django and Babel (Babel only knows Dari as
-# "fa-AF"). Add a code here when staff add such a language.
+# "fa-AF"). Only the seeds and the conversions of typed codes ask; staff set the
+# direction of a language they add themselves.
 RIGHT_TO_LEFT_UNKNOWN = {"prs"}
 
 
