@@ -45,7 +45,11 @@ def postal_address(street, postal_code, city) -> dict:
 
 
 def government_organization(centre, locations, url: str) -> dict:
-    """The centre as a GovernmentOrganization; the first location carries the hours."""
+    """The centre as a GovernmentOrganization; the first location carries the hours.
+
+    Reads the centre's languages: free for the cached profile of `CentreProfile.load()`,
+    which has them prefetched.
+    """
     today = timezone.localdate()
     data = {
         "@context": "https://schema.org",

@@ -84,7 +84,7 @@ class NoteInline(TeamOnly, admin.StackedInline):
 class CounsellingRequestAdmin(TeamOnly, admin.ModelAdmin):
     list_display = ["reference", "status", "created_at", "topic", "language_name"]
     list_select_related = ["language"]
-    # Only the languages requests were made in: the team's own data, no one else's.
+    # Only the languages requests were made in, not the forty-odd of the whole list.
     list_filter = ["status", "topic", ("language", admin.RelatedOnlyFieldListFilter)]
     # Only clear-text metadata can be searched; contact data and messages are encrypted.
     search_fields = ["reference"]

@@ -16,7 +16,7 @@ class LanguageSelect(QuickSelect):
 
 
 class LanguageChoiceField(forms.ModelChoiceField):
-    """One language, named in itself; use with `LanguageSelect`."""
+    """One language, named in itself, with `lang` and `dir` on its option."""
 
     widget = LanguageSelect
 
