@@ -24,6 +24,7 @@ COPY --chown=portal:portal manage.py ./
 COPY --chown=portal:portal ki_portal/ ki_portal/
 COPY --chown=portal:portal portal/ portal/
 COPY --chown=portal:portal accounts/ accounts/
+COPY --chown=portal:portal languages/ languages/
 COPY --chown=portal:portal centre/ centre/
 COPY --chown=portal:portal fields/ fields/
 COPY --chown=portal:portal news/ news/

@@ -2,6 +2,7 @@ from itertools import pairwise
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.cache import cache
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
 from centre.models import (
+    PROFILE_CACHE_KEY,
     AccessibilityStatement,
     BarrierFeedback,
     CentreProfile,
@@ -33,6 +35,8 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 class CentreProfileAdmin(TranslatableAdmin):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
+    # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
+    autocomplete_fields = ["languages"]
     fieldsets = [
         (None, {"fields": ["name", "mission", "languages"]}),
         (
@@ -63,6 +67,12 @@ class CentreProfileAdmin(TranslatableAdmin):
     def has_add_permission(self, request):
         # A deployment serves exactly one centre.
         return super().has_add_permission(request) and not CentreProfile.objects.exists()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The languages are saved after the profile: a page shown in between may have
+        # cached the profile with the old ones.
+        cache.delete(PROFILE_CACHE_KEY)
 
 
 class WeeklyHoursFormSet(forms.BaseInlineFormSet):
@@ -114,6 +124,7 @@ class ContactPersonAdmin(TranslatableAdmin):
     list_display = ["__str__", "phone", "email", "order"]
     list_editable = ["order"]
     search_fields = ["name", "translations__role", "email"]
+    autocomplete_fields = ["languages"]
     inlines = [ConsultationHoursInline]
 
 

@@ -33,6 +33,7 @@ from centre.models import (
     ReviewMethod,
     Weekday,
 )
+from languages.models import Language
 from portal.demo import apply
 
 CENTRE = {
@@ -45,6 +46,7 @@ CENTRE = {
     "email": "kommunales-integrationszentrum@oberhausen.de",
     "parent_organization": "Stadt Oberhausen",
     "body_kind": BodyKind.CITY,
+    "languages": ["de", "en"],
     "translations": {
         "de": {
             "name": "Kommunales Integrationszentrum Oberhausen",
@@ -83,6 +85,7 @@ CONSULTATION_HOURS = [
     (Weekday.TUESDAY, "09:00", "14:00"),
     (Weekday.WEDNESDAY, "09:00", "14:30"),
 ]
+CONTACT_LANGUAGES = ["de", "en"]
 CONTACT_PERSONS = [
     {
         "de": {
@@ -473,8 +476,11 @@ STATEMENT = {
 
 def load_centre(counts: Counter) -> None:
     centre = CentreProfile.objects.first() or CentreProfile()
-    values = {name: value for name, value in CENTRE.items() if name != "translations"}
+    values = {
+        name: value for name, value in CENTRE.items() if name not in {"translations", "languages"}
+    }
     counts["centre profile", apply(centre, values, CENTRE["translations"])] += 1
+    centre.languages.set(Language.objects.filter(code__in=CENTRE["languages"]))
 
 
 def load_location(counts: Counter) -> None:
@@ -513,6 +519,7 @@ def load_contact_persons(counts: Counter) -> None:
         values = {"order": order, "phone": CENTRE["phone"], "email": CENTRE["email"]}
         translations = {language: data[language] for language in ("de", "en")}
         counts["contact persons", apply(person, values, translations)] += 1
+        person.languages.set(Language.objects.filter(code__in=CONTACT_LANGUAGES))
         for weekday, opens, closes in CONSULTATION_HOURS:
             _hours, created = ConsultationHours.objects.get_or_create(
                 contact_person=person, weekday=weekday, opens=opens, closes=closes

@@ -45,7 +45,11 @@ def postal_address(street, postal_code, city) -> dict:
 
 
 def government_organization(centre, locations, url: str) -> dict:
-    """The centre as a GovernmentOrganization; the first location carries the hours."""
+    """The centre as a GovernmentOrganization; the first location carries the hours.
+
+    Reads the centre's languages: free for the cached profile of `CentreProfile.load()`,
+    which has them prefetched.
+    """
     today = timezone.localdate()
     data = {
         "@context": "https://schema.org",
@@ -73,8 +77,9 @@ def government_organization(centre, locations, url: str) -> dict:
     ):
         if value:
             data[key] = contact_point[key] = value
-    if centre.language_codes:
-        contact_point["availableLanguage"] = centre.language_codes
+    languages = [language.code for language in centre.languages.all()]
+    if languages:
+        contact_point["availableLanguage"] = languages
     data["contactPoint"] = contact_point
     if locations:
         data["openingHoursSpecification"] = opening_hours_specification(locations[0], today)

@@ -131,7 +131,7 @@ class ContactView(PageMixin, TemplateView):
         context.update(
             locations=locations,
             contact_persons=ContactPerson.objects.prefetch_related(
-                "translations", "consultation_hours"
+                "translations", "consultation_hours", "languages"
             ),
             structured_data=structured_data,
         )
@@ -141,7 +141,10 @@ class ContactView(PageMixin, TemplateView):
 def vcard(request, pk):
     """A contact person as a vCard file for the visitor's address book."""
     person = get_object_or_404(
-        ContactPerson.objects.select_related("location").prefetch_related("translations"), pk=pk
+        ContactPerson.objects.select_related("location").prefetch_related(
+            "translations", "languages"
+        ),
+        pk=pk,
     )
     response = HttpResponse(
         person.vcard(CentreProfile.load()), content_type="text/vcard; charset=utf-8"

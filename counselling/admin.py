@@ -9,7 +9,7 @@ import datetime
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Sum
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -28,7 +28,6 @@ from counselling.models import (
     Topic,
 )
 from counselling.services import request_erase, request_log_access, request_set_status
-from organisations.models import Language
 from portal.admin import ReadOnlyAdminMixin
 from portal.spreadsheets import csv_response
 
@@ -79,7 +78,9 @@ class NoteInline(TeamOnly, ReadOnlyAdminMixin, admin.StackedInline):
 @admin.register(CounsellingRequest)
 class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["reference", "status", "created_at", "topic", "language_name"]
-    list_filter = ["status", "topic"]
+    list_select_related = ["language"]
+    # Only the languages requests were made in, not the forty-odd of the whole list.
+    list_filter = ["status", "topic", ("language", admin.RelatedOnlyFieldListFilter)]
     # Only clear-text metadata can be searched; contact data and messages are encrypted.
     search_fields = ["reference"]
     date_hierarchy = "created_at"
@@ -126,19 +127,12 @@ class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                language_de=Subquery(
-                    Language.objects.filter(code=OuterRef("language")).values("name_de")[:1]
-                )
-            )
-        )
+        # The change page shows the language too, not only the list.
+        return super().get_queryset(request).select_related("language")
 
-    @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language_de")
+    @admin.display(description=gettext_lazy("Gewünschte Sprache"), ordering="language__name_de")
     def language_name(self, obj):
-        return obj.language_de or obj.language
+        return obj.language.name_de
 
     @admin.display(description=gettext_lazy("Gewünschte Tage"))
     def preferred_days_display(self, obj):
@@ -229,7 +223,6 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
             | {timezone.localdate().year},
             reverse=True,
         )
-        languages = dict(Language.objects.values_list("code", "name_de"))
         context = {
             **self.admin_site.each_context(request),
             "title": _("Statistik der Beratungsanfragen %(year)d") % {"year": year},
@@ -239,7 +232,7 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
             "months": [datetime.date(year, month, 1) for month in range(1, 13)],
             "tables": [
                 table(_("Anliegen"), counts, "topic", dict(Topic.choices)),
-                table(_("Sprache"), counts, "language", languages),
+                table(_("Sprache"), counts, "language__name_de", {}),
                 table(_("Kontaktweg"), counts, "channel", dict(Channel.choices)),
             ],
             "total": counts.aggregate(total=Sum("count"))["total"] or 0,
@@ -251,8 +244,10 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         year = self.chosen_year(request)
-        counts = MonthlyCount.objects.filter(month__year=year).order_by(
-            "month", "topic", "language", "channel"
+        counts = (
+            MonthlyCount.objects.filter(month__year=year)
+            .select_related("language")
+            .order_by("month", "topic", "language__name_de", "channel")
         )
         return csv_response(
             filename=f"beratung-statistik-{year}.csv",
@@ -261,7 +256,7 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
                 [
                     count.month.strftime("%Y-%m"),
                     count.get_topic_display(),
-                    count.language,
+                    count.language.name_de,
                     count.get_channel_display(),
                     count.count,
                 ]

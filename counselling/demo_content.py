@@ -11,8 +11,10 @@ from collections import Counter
 from centre.demo_content import CENTRE, CONSULTATION_HOURS
 from centre.models import ConsultationHours, ContactPerson
 from counselling.models import Counsellor
+from languages.models import Language
 from portal.demo import apply
 
+COUNSELLOR_LANGUAGES = ["de", "en"]
 COUNSELLOR = {
     "de": {
         "role": "Ansprechpartnerin für Mädchen und Frauen",
@@ -29,8 +31,9 @@ def load(counts: Counter) -> None:
         ).first()
         or ContactPerson()
     )
-    values = {"phone": CENTRE["phone"], "email": CENTRE["email"], "languages": "de, en"}
+    values = {"phone": CENTRE["phone"], "email": CENTRE["email"]}
     counts["counsellors", apply(person, values, COUNSELLOR)] += 1
+    person.languages.set(Language.objects.filter(code__in=COUNSELLOR_LANGUAGES))
     for weekday, opens, closes in CONSULTATION_HOURS:
         ConsultationHours.objects.get_or_create(
             contact_person=person, weekday=weekday, opens=opens, closes=closes

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.models import Weekday
 from counselling.models import MESSAGE_MAX_LENGTH, Channel, TimeOfDay, Topic
-from organisations.models import Language
+from languages.forms import LanguageChoiceField
+from languages.models import Language
 from portal.forms import (
     PhoneField,
     PlainEmailField,
@@ -31,11 +32,6 @@ MESSAGE_CONSENT = _(
 GERMAN_NUMBER = re.compile(r"^(?:\+49|0049|0(?!0))(\d+)$")
 GERMAN_MOBILE = re.compile(r"^1[567]")
 WORKING_DAYS = [day for day in Weekday if day < Weekday.SATURDAY]
-
-
-class LanguageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class MessageField(forms.CharField):

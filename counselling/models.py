@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
 
 from centre.models import ContactPerson, Weekday
+from languages.models import Language
 
 # The team reads and works on requests; the data protection officer reads the access log.
 COUNSELLING_GROUP = "Beratung"
@@ -82,7 +83,12 @@ class CounsellingRequest(models.Model):
     updated_at = models.DateTimeField(_("zuletzt bearbeitet"), default=timezone.now)
     closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
     topic = models.CharField(_("Anliegen"), max_length=20, choices=Topic.choices)
-    language = models.CharField(_("Gewünschte Sprache"), max_length=35)
+    language = models.ForeignKey(
+        Language,
+        on_delete=models.PROTECT,
+        related_name="counselling_requests",
+        verbose_name=_("Gewünschte Sprache"),
+    )
     channel = models.CharField(_("Kontaktweg"), max_length=10, choices=Channel.choices)
     contact_detail = EncryptedCharField(
         _("Telefonnummer oder E-Mail-Adresse"), max_length=254, blank=True
@@ -199,7 +205,12 @@ class MonthlyCount(models.Model):
 
     month = models.DateField(_("Monat"))
     topic = models.CharField(_("Anliegen"), max_length=20, choices=Topic.choices)
-    language = models.CharField(_("Sprache"), max_length=35)
+    language = models.ForeignKey(
+        Language,
+        on_delete=models.PROTECT,
+        related_name="counselling_counts",
+        verbose_name=_("Sprache"),
+    )
     channel = models.CharField(_("Kontaktweg"), max_length=10, choices=Channel.choices)
     count = models.PositiveIntegerField(_("Anzahl"), default=0)
 
@@ -214,7 +225,8 @@ class MonthlyCount(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.month:%Y-%m} {self.topic} {self.language} {self.channel}: {self.count}"
+        # The code, so the string costs no query for the language.
+        return f"{self.month:%Y-%m} {self.topic} {self.language_id} {self.channel}: {self.count}"
 
 
 class Counsellor(models.Model):

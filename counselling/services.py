@@ -43,7 +43,7 @@ def request_submit(
     )
     counselling_request = CounsellingRequest(
         topic=data["topic"],
-        language=data["language"].code,
+        language=data["language"],
         channel=data["channel"],
         contact_detail=data.get("contact_detail", ""),
         name=data.get("name", ""),

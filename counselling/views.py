@@ -63,6 +63,7 @@ class InformationView(PageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         counsellors = Counsellor.objects.select_related("contact_person").prefetch_related(
             "contact_person__translations",
+            "contact_person__languages",
             Prefetch("contact_person__consultation_hours", ConsultationHours.objects.all()),
         )
         context.update(

@@ -32,6 +32,7 @@ class FieldOfWorkDetailView(PageMixin, DetailView):
             "documents",
             "contact_persons__translations",
             "contact_persons__consultation_hours",
+            "contact_persons__languages",
         )
 
     def get_context_data(self, **kwargs):

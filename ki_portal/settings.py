@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     # the apps listed before it.
     "portal",
     "accounts",
+    "languages",
     "centre",
     "fields",
     "news",
@@ -158,8 +159,6 @@ LANGUAGES = [
     ("en", _("Englisch")),
     ("ar", _("Arabisch")),
 ]
-# Languages written right to left; the layout is mirrored for them.
-RTL_LANGUAGES = {"ar", "fa"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

@@ -20,13 +20,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from centre.demo_content import LOCATION
+from languages.models import Language
 from organisations.forms import PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION
 from organisations.models import (
     RECONFIRM_AFTER,
     Activity,
     Audience,
     District,
-    Language,
     LegalForm,
     NetworkMeeting,
     Organisation,

@@ -9,12 +9,13 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from languages.forms import LanguageChoiceField
+from languages.models import Language
 from organisations.models import (
     REGISTER_NUMBER,
     Activity,
     Audience,
     District,
-    Language,
     LegalForm,
     Organisation,
     QualificationTopic,
@@ -42,10 +43,10 @@ PRIVACY_NOTICE = _(
 MAX_SOCIAL_LINKS = 5
 
 
-class LanguageChoiceField(forms.ModelMultipleChoiceField):
+class LanguagesChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         # Each name in its own language, so screen readers pronounce it right (WCAG 3.1.2).
-        return format_html('<span lang="{}">{}</span>', obj.code, obj.name)
+        return format_html("<span{}>{}</span>", obj.html_attrs, obj.name)
 
 
 class NamedChoiceField(forms.ModelMultipleChoiceField):
@@ -91,7 +92,7 @@ class LinkListField(PlainTextField):
 class OrganisationForm(forms.ModelForm):
     """What a representative enters about the organisation, for a registration or a change."""
 
-    languages = LanguageChoiceField(
+    languages = LanguagesChoiceField(
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -383,21 +384,6 @@ class NewLinkForm(SpamProtectionMixin):
         self.helper.add_input(Submit("send", _("Link anfordern")))
 
 
-class LanguageSelect(QuickSelect):
-    """Options named in their own language, each with its `lang` attribute (WCAG 3.1.2)."""
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value:
-            option["attrs"]["lang"] = str(value)
-        return option
-
-
-class LanguageFilterField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
-
-
 class NamedFilterField(forms.ModelChoiceField):
     """One entry of a staff-maintained list, chosen by its slug."""
 
@@ -437,12 +423,11 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Sucht im Namen und in der Beschreibung."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    language = LanguageFilterField(
+    language = LanguageChoiceField(
         Language.objects.none(),
         required=False,
         label=_("Sprache"),
         empty_label=_("alle Sprachen"),
-        widget=LanguageSelect,
     )
     activity = NamedFilterField(
         Activity.objects.all(), label=_("Tätigkeitsfeld"), empty_label=_("alle Tätigkeitsfelder")

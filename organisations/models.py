@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from languages.models import Language
 from portal.querysets import ContentQuerySet
 
 # A registration whose e-mail address is not confirmed within this time is deleted.
@@ -79,38 +80,6 @@ def search_words(text: str) -> list[str]:
 def register_key(number: str) -> str:
     """ "VR 1234" and "vr1234" are the same register entry."""
     return re.sub(r"\s", "", number).upper()
-
-
-class Language(models.Model):
-    """A language an organisation works in, named in itself ("Türkçe", "العربية")."""
-
-    code = models.CharField(
-        _("Sprachcode (BCP 47)"),
-        max_length=35,
-        primary_key=True,
-        validators=[
-            RegexValidator(
-                r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                _("Bitte geben Sie einen Sprachcode nach BCP 47 an, z. B. „tr“ oder „ckb“."),
-            )
-        ],
-    )
-    name = models.CharField(
-        _("Name in der Sprache selbst"),
-        max_length=100,
-        help_text=_("So, wie Sprechende der Sprache sie nennen, z. B. „Türkçe“."),
-    )
-    name_de = models.CharField(
-        _("Deutscher Name"), max_length=100, help_text=_("Für die Sortierung und das Admin.")
-    )
-
-    class Meta:
-        ordering = ["name_de"]
-        verbose_name = _("Sprache")
-        verbose_name_plural = _("Sprachen")
-
-    def __str__(self):
-        return f"{self.name} ({self.name_de})" if self.name != self.name_de else self.name
 
 
 class NamedListEntry(TranslatableModel):

@@ -8,8 +8,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from languages.lookup import direction_of
+
 # (BCP 47 code, name in the language itself, German name): the languages spoken most in
-# North Rhine-Westphalia's migrant communities, and those the portal itself offers.
+# North Rhine-Westphalia's migrant communities, and those the portal itself offers. They
+# go into `languages.Language`; the direction comes from `languages.lookup.direction_of`.
 LANGUAGES = [
     ("sq", "Shqip", "Albanisch"),
     ("am", "አማርኛ", "Amharisch"),
@@ -106,14 +109,25 @@ def add_named_entries(apps, model_name: str, entries) -> None:
                 )
 
 
-def create_lists(apps) -> None:
-    """Adds whatever of the starting lists is missing; entries staff changed stay as they are.
-
-    Takes an app registry, so the data migration can pass its historical models.
-    """
-    language_model = apps.get_model("organisations", "Language")
+def create_languages(apps) -> None:
+    """Adds whichever of the starting languages is missing, with its writing direction."""
+    language_model = apps.get_model("languages", "Language")
     for code, name, name_de in LANGUAGES:
-        language_model.objects.get_or_create(code=code, defaults={"name": name, "name_de": name_de})
+        language_model.objects.get_or_create(
+            code=code, defaults={"name": name, "name_de": name_de, "direction": direction_of(code)}
+        )
+
+
+def create_named_lists(apps) -> None:
     add_named_entries(apps, "Activity", ACTIVITIES)
     add_named_entries(apps, "Audience", AUDIENCES)
     add_named_entries(apps, "QualificationTopic", QUALIFICATION_TOPICS)
+
+
+def create_lists(apps) -> None:
+    """Adds whatever of the starting lists is missing; entries staff changed stay as they are.
+
+    Takes an app registry, so the data migrations can pass their historical models.
+    """
+    create_languages(apps)
+    create_named_lists(apps)

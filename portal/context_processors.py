@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 
 def languages(request):
@@ -17,5 +17,6 @@ def languages(request):
     ]
     return {
         "language_alternates": alternates,
-        "text_direction": "rtl" if current in settings.RTL_LANGUAGES else "ltr",
+        # An interface language: its direction is Django's (languages.models says the rule).
+        "text_direction": "rtl" if get_language_bidi() else "ltr",
     }

@@ -110,7 +110,9 @@ def network_editor_client(client, network_editor):
 def mso_team(db):
     """A member of the team for migrant organisations: reviews, exports, keeps the lists."""
     group, _created = Group.objects.get_or_create(name="MSO-Team")
-    group.permissions.set(Permission.objects.filter(content_type__app_label="organisations"))
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["organisations", "languages"])
+    )
     user = UserFactory(username="mso", is_staff=True)
     user.groups.add(group)
     return user

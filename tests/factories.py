@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from counselling.models import Channel, CounsellingRequest, Topic
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from languages.models import Language
 from networks.models import (
     Kind,
     Level,
@@ -23,7 +24,6 @@ from organisations.models import (
     Activity,
     Audience,
     District,
-    Language,
     LegalForm,
     NetworkMeeting,
     Organisation,
@@ -254,7 +254,7 @@ class CounsellingRequestFactory(factory.django.DjangoModelFactory):
         model = CounsellingRequest
 
     topic = Topic.FAMILY
-    language = "tr"
+    language = factory.LazyFunction(lambda: Language.objects.get(code="tr"))
     channel = Channel.PHONE
     contact_detail = "0176 12345678"
     name = factory.Sequence(lambda n: f"Leyla {n}")

@@ -21,8 +21,9 @@ from centre.models import (
     Weekday,
 )
 from counselling.models import Counsellor
+from languages.models import Language
 from networks.models import Kind, Level, Membership, Network, NetworkDocument, Partner, Theme
-from organisations.models import Activity, Audience, Language
+from organisations.models import Activity, Audience
 from tests.factories import (
     DistrictFactory,
     DocumentFactory,
@@ -166,8 +167,8 @@ def create_public_content():
         unit="Kommunales Integrationszentrum",
         phone="0208 123-4568",
         email="sport@musterstadt.example",
-        languages="de, ar, fa",
     )
+    person.languages.set(Language.objects.filter(code__in=["de", "ar", "fa"]))
     ConsultationHours.objects.create(
         contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
     )
@@ -175,8 +176,8 @@ def create_public_content():
     counsellor = ContactPerson.objects.create(
         role="Ansprechpartnerin für Mädchen und Frauen",
         phone="0208 123-4569",
-        languages="de, tr, ar",
     )
+    counsellor.languages.set(Language.objects.filter(code__in=["de", "tr", "ar"]))
     ConsultationHours.objects.create(
         contact_person=counsellor, weekday=Weekday.TUESDAY, opens="09:00", closes="14:00"
     )

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Bottom first. An app may import apps of lower layers, never one of its own layer or above.
 LAYERS = [
     ["portal"],
-    ["accounts"],
+    ["accounts", "languages"],
     ["centre"],
     ["fields", "news"],
     ["organisations"],

@@ -1,7 +1,9 @@
 import re
 
 import pytest
+from django.utils import translation
 
+from portal.context_processors import languages
 from tests.factories import FieldOfWorkFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,10 @@ def test_every_page_shows_where_the_visitor_is(client, path, trail):
     breadcrumbs = html[html.index('class="breadcrumbs__list"') : html.index("</ol>")]
     assert re.findall(r"<(?:a|span)[^>]*>(?:<bdi>)?([^<]+)", breadcrumbs) == trail
     assert breadcrumbs.count('aria-current="page"') == 1
+
+
+@pytest.mark.parametrize(("language", "direction"), [("fa", "rtl"), ("ur", "rtl"), ("tr", "ltr")])
+def test_page_direction_is_djangos_for_any_interface_language(rf, language, direction):
+    # Persian, Urdu or Turkish may become interface languages: no list to keep in step.
+    with translation.override(language):
+        assert languages(rf.get("/"))["text_direction"] == direction

@@ -34,19 +34,15 @@ from centre.models.pages import (
     ReviewMethod,
 )
 from centre.models.profile import (
-    LANGUAGE_CODE,
     PROFILE_CACHE_KEY,
     PROFILE_CACHE_SECONDS,
     BodyKind,
     CentreProfile,
-    split_language_codes,
-    validate_language_codes,
 )
 
 __all__ = [
     "ANSWER_PERIOD",
     "FEEDBACK_RETENTION",
-    "LANGUAGE_CODE",
     "LOOKAHEAD_DAYS",
     "MAIN_LOCATION_CACHE_KEY",
     "PROFILE_CACHE_KEY",
@@ -76,8 +72,6 @@ __all__ = [
     "describe_status",
     "fold_vcard_line",
     "public_holidays",
-    "split_language_codes",
-    "validate_language_codes",
     "validate_page_address",
     "validate_web_address",
     "vcard_text",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.opening_hours import Location, TimeRange
-from centre.models.profile import split_language_codes, validate_language_codes
+from languages.models import Language
 
 
 def vcard_text(value: str) -> str:
@@ -52,12 +52,8 @@ class ContactPerson(TranslatableModel):
     )
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    languages = models.CharField(
-        _("Sprachen"),
-        max_length=200,
-        blank=True,
-        validators=[validate_language_codes],
-        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="contact_persons", verbose_name=_("Sprachen")
     )
     location = models.ForeignKey(
         Location,
@@ -78,15 +74,14 @@ class ContactPerson(TranslatableModel):
         role = self.safe_translation_getter("role", any_language=True) or ""
         return f"{self.name} ({role})" if self.name else role
 
-    @property
-    def language_codes(self) -> list[str]:
-        return split_language_codes(self.languages)
-
     def get_absolute_url(self):
         return reverse("centre:vcard", kwargs={"pk": self.pk})
 
     def vcard(self, centre) -> str:
-        """The person as a vCard 4.0 (RFC 6350) for address books; uses prefetched data."""
+        """The person as a vCard 4.0 (RFC 6350) for address books; uses prefetched data.
+
+        The languages have no order of preference, so LANG carries no PREF.
+        """
         role = self.safe_translation_getter("role", any_language=True) or ""
         unit = self.safe_translation_getter("unit", any_language=True) or ""
         address = self.location or centre
@@ -104,9 +99,7 @@ class ContactPerson(TranslatableModel):
         if address and address.street:
             parts = ["", "", address.street, address.city, "", address.postal_code, "Deutschland"]
             properties.append(("ADR;TYPE=work", ";".join(vcard_text(part) for part in parts)))
-        properties.extend(
-            (f"LANG;PREF={rank}", code) for rank, code in enumerate(self.language_codes, start=1)
-        )
+        properties.extend(("LANG", language.code) for language in self.languages.all())
         lines = [fold_vcard_line(f"{name}:{value}") for name, value in properties if value]
         return "\r\n".join(["BEGIN:VCARD", *lines, "END:VCARD", ""])
 

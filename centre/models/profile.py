@@ -1,37 +1,19 @@
 """The centre itself: its name, body, channels and who answers for it."""
 
-import re
-
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import validate_logo
+from languages.models import Language
 
-PROFILE_CACHE_KEY = "centre:profile:v3"
-# A BCP 47 tag as the portal uses them: a language, optionally a script and a region.
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+# v4: the cached profile carries its prefetched languages.
+PROFILE_CACHE_KEY = "centre:profile:v4"
 # Saving clears the cache of the process that saved; with the per-process default
 # cache, other processes see the change after this many seconds at the latest.
 PROFILE_CACHE_SECONDS = 600
-
-
-def split_language_codes(value: str) -> list[str]:
-    return [code.strip() for code in value.split(",") if code.strip()]
-
-
-def validate_language_codes(value: str) -> None:
-    codes = [code.strip() for code in value.split(",")]
-    wrong = [code or "(leer)" for code in codes if not LANGUAGE_CODE.match(code)]
-    if wrong:
-        raise ValidationError(
-            _("Kein gültiger Sprachcode: %(codes)s. Beispiel: „de, en, tr, ar“."),
-            params={"codes": ", ".join(wrong)},
-            code="language_code",
-        )
 
 
 class BodyKind(models.TextChoices):
@@ -85,12 +67,11 @@ class CentreProfile(TranslatableModel):
             "Die Stadt oder der Kreis, zu dem das Zentrum gehört, z. B. „Stadt Oberhausen“."
         ),
     )
-    languages = models.CharField(
-        _("Sprachen der Beratung"),
-        max_length=200,
+    languages = models.ManyToManyField(
+        Language,
         blank=True,
-        validators=[validate_language_codes],
-        help_text=_("Sprachcodes nach BCP 47, durch Kommas getrennt, z. B. „de, en, tr, ar“."),
+        related_name="centre_profiles",
+        verbose_name=_("Sprachen der Beratung"),
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     building = models.CharField(_("Gebäude"), max_length=200, blank=True)
@@ -121,19 +102,17 @@ class CentreProfile(TranslatableModel):
         super().save(*args, **kwargs)
         cache.delete(PROFILE_CACHE_KEY)
 
-    @property
-    def language_codes(self) -> list[str]:
-        return split_language_codes(self.languages)
-
     @classmethod
     def load(cls):
-        """The profile with all its translations, cached: pages add no query for it once warm.
+        """The profile with all its translations and languages, cached: pages add no query
+        for it once warm.
 
-        Each call returns its own copy, switched to the active language.
+        Each call returns its own copy, switched to the active language. Changing only the
+        languages saves no profile; the admin clears the cache for them.
         """
         profile = cache.get(PROFILE_CACHE_KEY)
         if profile is None:
-            profile = cls.objects.prefetch_related("translations").first()
+            profile = cls.objects.prefetch_related("translations", "languages").first()
             cache.set(PROFILE_CACHE_KEY, profile or False, timeout=PROFILE_CACHE_SECONDS)
         if not profile:
             return None

@@ -1,5 +1,5 @@
-"""The lists staff keep: activities, audiences, qualification topics, languages, districts,
-support offers and network meetings."""
+"""The lists staff keep: activities, audiences, qualification topics, districts, support
+offers and network meetings. The languages have their own app (`languages.admin`)."""
 
 from django.contrib import admin
 from django.db.models import Count, OuterRef, Subquery
@@ -14,7 +14,6 @@ from organisations.models import (
     Activity,
     Audience,
     District,
-    Language,
     NetworkMeeting,
     Organisation,
     QualificationTopic,
@@ -93,16 +92,6 @@ class QualificationTopicAdmin(NamedListAdmin):
                 ),
             ),
         )
-
-
-@admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_de"]
-    search_fields = ["code", "name", "name_de"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The code is the key the organisations point to.
-        return ["code"] if obj else []
 
 
 @admin.register(District)

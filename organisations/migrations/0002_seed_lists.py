@@ -4,7 +4,8 @@ from organisations import seeds
 
 
 def seed(apps, schema_editor):
-    seeds.create_lists(apps)
+    # The languages are seeded by 0006, once their list lives in the app `languages`.
+    seeds.create_named_lists(apps)
 
 
 class Migration(migrations.Migration):

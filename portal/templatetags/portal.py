@@ -1,11 +1,10 @@
 import json
 
-from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, to_locale
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -14,24 +13,32 @@ register = template.Library()
 def fallback_lang(obj):
     """The lang and dir attributes for translatable content shown in its German fallback.
 
-    Free when the object's translations were prefetched; otherwise parler may query.
+    German is an interface language, so its direction is Django's. Free when the object's
+    translations were prefetched; otherwise parler may query.
     """
     if obj.has_translation(get_language()):
         return ""
-    return mark_safe(f' lang="{settings.LANGUAGE_CODE}" dir="ltr"')
+    return interface_lang(settings.LANGUAGE_CODE)
+
+
+def interface_lang(code: str) -> str:
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
 
 
 @register.simple_tag
 def other_lang(code):
     """The lang and dir attributes for text written in `code`, if not the page's language.
 
-    For text people wrote themselves in one of the portal's languages, e.g. the
-    description of a migrant organisation.
+    For text people wrote in one of the portal's interface languages (`settings.LANGUAGES`),
+    e.g. the description of a migrant organisation in the language its form was filled in.
+    The rule for direction: an interface language takes Django's bidi information, a
+    language from the list `languages.Language` takes its `direction`
+    (`{{ language.html_attrs }}`); see `languages.models`.
     """
     if not code or code == get_language():
         return ""
-    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', code, direction)
+    return interface_lang(code)
 
 
 @register.filter
@@ -43,16 +50,3 @@ def ld_json(data):
         {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
     )
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
-
-
-@register.filter
-def language_names(codes):
-    """BCP 47 codes as language names in the page's language, e.g. "Türkisch, Arabisch"."""
-    page_locale = Locale.parse(to_locale(get_language()))
-    names = []
-    for code in codes:
-        try:
-            names.append(Locale.parse(code, sep="-").get_display_name(page_locale))
-        except (ValueError, UnknownLocaleError):
-            names.append(code)
-    return ", ".join(names)

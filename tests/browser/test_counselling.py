@@ -248,7 +248,7 @@ def test_a_request_goes_from_the_form_to_the_team_and_is_erased_after_the_period
     expect(office.locator("#content-main")).not_to_contain_text(reference)
     assert not CounsellingRequest.objects.exists()
     count = MonthlyCount.objects.get()
-    assert (count.topic, count.language, count.channel, count.count) == (
+    assert (count.topic, count.language_id, count.channel, count.count) == (
         Topic.ACCOMPANIMENT,
         "ar",
         "phone",
@@ -257,4 +257,4 @@ def test_a_request_goes_from_the_form_to_the_team_and_is_erased_after_the_period
     export = office.request.get(f"{live_server.url}{EXPORT}?year={count.month.year}")
     assert export.status == 200
     rows = list(csv.reader(io.StringIO(export.text().lstrip("\ufeff")), delimiter=";"))
-    assert rows[1][1:] == ["Begleitung zu einer Behörde", "ar", "Anruf", "1"]
+    assert rows[1][1:] == ["Begleitung zu einer Behörde", "Arabisch", "Anruf", "1"]

@@ -1,6 +1,6 @@
 import pytest
 
-from centre.models import Closure, ContactPerson, Location, OpeningHours
+from centre.models import CentreProfile, Closure, ContactPerson, Location, OpeningHours
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def contact_person_form(hours=()):
         "name": "",
         "phone": "02361 53 0000",
         "email": "senioren@kreis.example",
-        "languages": "de, tr",
+        "languages": ["de", "tr"],
         "location": "",
         "order": "0",
         "consultation_hours-TOTAL_FORMS": str(len(hours)),
@@ -113,7 +113,7 @@ def test_staff_enter_a_contact_person_with_consultation_hours(admin_client):
 
     assert response.status_code == 302
     person = ContactPerson.objects.get()
-    assert person.language_codes == ["de", "tr"]
+    assert {language.code for language in person.languages.all()} == {"de", "tr"}
     assert person.consultation_hours.count() == 2
 
 
@@ -124,7 +124,10 @@ def test_staff_enter_a_contact_person_with_consultation_hours(admin_client):
             contact_person_form(hours=[("1", "09:00", "12:00"), ("1", "10:00", "14:00")]),
             "Am Dienstag",
         ),
-        ({**contact_person_form(), "languages": "Deutsch"}, "Kein gültiger Sprachcode: Deutsch"),
+        (
+            {**contact_person_form(), "languages": ["Deutsch"]},
+            "Deutsch ist keine gültige Auswahl.",
+        ),
     ],
 )
 def test_contact_person_with_wrong_entries_is_refused(admin_client, data, message):
@@ -137,3 +140,50 @@ def test_contact_person_with_wrong_entries_is_refused(admin_client, data, messag
 
 def test_outsider_cannot_see_contact_persons_in_the_admin(outsider_client):
     assert outsider_client.get("/admin/centre/contactperson/").status_code == 403
+
+
+def test_staff_choose_a_contact_persons_languages_from_the_list(admin_client):
+    page = admin_client.get("/admin/centre/contactperson/add/").content.decode()
+    found = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "centre",
+            "model_name": "contactperson",
+            "field_name": "languages",
+            "term": "kurd",
+        },
+    )
+
+    assert 'class="admin-autocomplete"' in page
+    assert 'name="languages"' in page
+    assert found.status_code == 200
+    assert sorted(result["id"] for result in found.json()["results"]) == ["ckb", "kmr"]
+
+
+def test_the_languages_of_the_centre_reach_its_cached_profile(admin_client):
+    centre = CentreProfile.objects.create(name="Kommunales Integrationszentrum Oberhausen")
+    CentreProfile.load()  # a page has cached the profile before staff change it
+    data = {
+        "name": "Kommunales Integrationszentrum Oberhausen",
+        "mission": "",
+        "languages": ["de", "ar"],
+        "body_kind": "",
+        "parent_organization": "",
+        "legal_representative": "",
+        "building": "",
+        "street": "",
+        "postal_code": "",
+        "city": "",
+        "phone": "",
+        "fax": "",
+        "email": "",
+        "website": "",
+        "editorial_responsible": "",
+        "data_protection_officer": "",
+    }
+
+    response = admin_client.post(f"/admin/centre/centreprofile/{centre.pk}/change/", data)
+
+    assert response.status_code == 302
+    languages = CentreProfile.load().languages.all()
+    assert [language.code for language in languages] == ["ar", "de"]

@@ -11,6 +11,7 @@ from centre.models import (
     OpeningHours,
     Weekday,
 )
+from languages.models import Language
 
 pytestmark = pytest.mark.django_db
 
@@ -97,11 +98,12 @@ def test_contact_page_query_count_does_not_grow_with_locations(
         ConsultationHours.objects.create(
             contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
         )
+        person.languages.set(Language.objects.filter(code__in=["de", "ar"]))
     client.get("/de/kontakt/")
 
     # locations, their translations, hours, closures, their translations,
-    # contact persons, their translations, their consultation hours
-    with django_assert_num_queries(8):
+    # contact persons, their translations, their consultation hours, their languages
+    with django_assert_num_queries(9):
         response = client.get("/de/kontakt/")
 
     assert response.content.decode().count("Fortbildung") == 10

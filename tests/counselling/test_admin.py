@@ -17,6 +17,7 @@ from counselling.models import (
     Note,
     Status,
 )
+from languages.models import Language
 from tests.factories import CounsellingRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,7 @@ def script_request(db):
         name="Leyla Beispiel",
         contact_detail="0176 98765432",
         message="<script>alert('hallo')</script> Bitte rufen Sie nach 16 Uhr an.",
-        language="tr",
+        language=Language.objects.get(code="tr"),
         topic="violence",
     )
 
@@ -122,10 +123,11 @@ def test_the_list_searches_the_reference_only(counsellor_client, script_request)
 def test_the_list_asks_the_same_number_of_queries_for_more_requests(
     counsellor_client, django_assert_num_queries, requests
 ):
-    CounsellingRequestFactory.create_batch(requests, language="ar")
+    CounsellingRequestFactory.create_batch(requests, language=Language.objects.get(code="ar"))
     counsellor_client.get(CHANGELIST)
 
-    with django_assert_num_queries(10):
+    # One of them lists the languages requests were made in, for the filter.
+    with django_assert_num_queries(11):
         response = counsellor_client.get(CHANGELIST)
 
     assert len(response.context["cl"].result_list) == requests
@@ -394,7 +396,7 @@ def test_erasing_a_request_removes_it_and_its_notes_and_keeps_the_count(
     MonthlyCount.objects.create(
         month=timezone.localdate().replace(day=1),
         topic="violence",
-        language="tr",
+        language_id="tr",
         channel="phone",
         count=1,
     )
@@ -442,12 +444,16 @@ def counts():
         MonthlyCount.objects.create(
             month=datetime.date(year, month, 1),
             topic=topic,
-            language=language,
+            language_id=language,
             channel=channel,
             count=count,
         )
     MonthlyCount.objects.create(
-        month=datetime.date(year - 1, 5, 1), topic="health", language="de", channel="email", count=7
+        month=datetime.date(year - 1, 5, 1),
+        topic="health",
+        language_id="de",
+        channel="email",
+        count=7,
     )
     return year
 
@@ -510,9 +516,9 @@ def test_the_statistic_export_is_a_csv_file_for_excel(counsellor_client, counts)
     assert content.startswith("\ufeff")
     assert content[1:].splitlines() == [
         "Monat;Anliegen;Sprache;Kontaktweg;Anzahl",
-        f"{counts}-01;Familie;tr;Anruf;2",
-        f"{counts}-03;Familie;ar;SMS;1",
-        f"{counts}-03;Gewalt und Schutz;tr;Ich komme vorbei;4",
+        f"{counts}-01;Familie;Türkisch;Anruf;2",
+        f"{counts}-03;Familie;Arabisch;SMS;1",
+        f"{counts}-03;Gewalt und Schutz;Türkisch;Ich komme vorbei;4",
     ]
 
 
@@ -543,3 +549,27 @@ def test_the_statistic_cannot_be_edited(counsellor_client, counts):
 
     assert [response.status_code for response in responses] == [403, 403]
     assert MonthlyCount.objects.count() == 4
+
+
+def test_the_list_filters_by_the_languages_requests_were_made_in(counsellor_client):
+    CounsellingRequestFactory()
+    arabic = CounsellingRequestFactory(language=Language.objects.get(code="ar"))
+
+    response = counsellor_client.get(CHANGELIST, {"language__code__exact": "ar"})
+
+    assert list(response.context["cl"].result_list) == [arabic]
+    language_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.field.name == "language"
+    )
+    assert sorted(code for code, _label in language_filter.lookup_choices) == ["ar", "tr"]
+
+
+def test_the_statistic_by_language_names_each_language_as_the_list_does(counsellor_client, counts):
+    Language.objects.filter(code="tr").update(name_de="Türkisch (Türkiye)")
+
+    tables = statistics_tables(counsellor_client.get(STATISTICS).content.decode())
+
+    assert tables["Sprache"] == {
+        "Türkisch (Türkiye)": [2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6],
+        "Arabisch": [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+    }

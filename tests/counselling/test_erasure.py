@@ -53,7 +53,7 @@ def remaining() -> set[str]:
 @pytest.fixture
 def count():
     return MonthlyCount.objects.create(
-        month=datetime.date(2027, 1, 1), topic="family", language="tr", channel="phone", count=5
+        month=datetime.date(2027, 1, 1), topic="family", language_id="tr", channel="phone", count=5
     )
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from centre.models import ConsultationHours, ContactPerson, Weekday
 from counselling.models import Counsellor
+from languages.models import Language
 from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -31,16 +32,24 @@ class QuickExitLinks(HTMLParser):
             self.links.append(attributes)
 
 
+# Each name in its own language and direction, in the list's order (by German name).
+SPOKEN = (
+    '<bdi lang="ar" dir="rtl">العربية</bdi>, <bdi lang="de" dir="ltr">Deutsch</bdi>, '
+    '<bdi lang="tr" dir="ltr">Türkçe</bdi>'
+)
+
+
 def quick_exit_links(page: str) -> list[dict]:
     parser = QuickExitLinks()
     parser.feed(page)
     return parser.links
 
 
-def make_counsellor(role="Ansprechpartnerin für Mädchen und Frauen", languages="de, tr, ar"):
+def make_counsellor(role="Ansprechpartnerin für Mädchen und Frauen", languages=("de", "tr", "ar")):
     person = ContactPerson.objects.create(
-        role=role, phone="0208 8255555", email="beratung@stadt.example", languages=languages
+        role=role, phone="0208 8255555", email="beratung@stadt.example"
     )
+    person.languages.set(Language.objects.filter(code__in=languages))
     ConsultationHours.objects.create(
         contact_person=person,
         weekday=Weekday.TUESDAY,
@@ -116,7 +125,7 @@ def test_the_information_page_shows_the_counsellor_with_languages_and_consultati
     html = client.get("/de/beratung/").content.decode()
 
     assert "Ansprechpartnerin für Mädchen und Frauen" in html
-    assert "Sprachen: Deutsch, Türkisch, Arabisch" in html
+    assert f"Sprachen: {SPOKEN}" in html
     assert 'Dienstag <span dir="ltr">09:00–12:00</span>' in html
     assert 'Donnerstag <span dir="ltr">14:00–17:30</span>' in html
     assert 'href="tel:02088255555"' in html
@@ -124,12 +133,12 @@ def test_the_information_page_shows_the_counsellor_with_languages_and_consultati
     assert "Ansprechperson für Migrantenorganisationen" not in html
 
 
-def test_the_information_page_in_english_names_the_languages_in_english(client):
+def test_the_information_page_in_english_names_each_language_in_itself(client):
     make_counsellor()
 
     html = client.get("/en/beratung/").content.decode()
 
-    assert "Languages: German, Turkish, Arabic" in html
+    assert f"Languages: {SPOKEN}" in html
 
 
 def test_the_information_page_says_the_counselling_is_free_and_confidential(client):
@@ -147,11 +156,13 @@ def test_the_information_page_asks_the_same_number_of_queries_for_more_counsello
         make_counsellor(role=f"Beraterin {number}")
     client.get("/de/beratung/")  # fills the caches of the footer and the centre
 
-    with django_assert_num_queries(4):
+    # counsellors with their contact persons, their translations, their languages,
+    # their consultation hours; the locations (none here)
+    with django_assert_num_queries(5):
         html = client.get("/de/beratung/").content.decode()
 
     assert html.count("Dienstag <span") == counsellors
-    assert html.count("Sprachen: Deutsch, Türkisch, Arabisch") == counsellors
+    assert html.count(f"Sprachen: {SPOKEN}") == counsellors
 
 
 def test_the_form_page_shows_the_choices_and_the_privacy_notice(client):
@@ -174,7 +185,7 @@ def test_the_form_page_shows_the_choices_and_the_privacy_notice(client):
 def test_the_form_in_arabic_preselects_arabic_as_the_language_to_speak(client):
     html = client.get("/ar/beratung/anfrage/").content.decode()
 
-    assert '<option value="ar" selected>' in html
+    assert '<option value="ar" dir="rtl" lang="ar" selected>' in html
 
 
 def test_the_sent_page_says_when_she_can_expect_contact(client, settings):
@@ -199,3 +210,7 @@ def test_the_demo_content_has_one_counsellor_and_a_second_run_changes_nothing():
     assert hours
     assert list(counsellor.contact_person.consultation_hours.values_list("pk", flat=True)) == hours
     assert counsellor.contact_person.name == ""
+    assert sorted(counsellor.contact_person.languages.values_list("code", flat=True)) == [
+        "de",
+        "en",
+    ]

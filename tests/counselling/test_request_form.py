@@ -76,7 +76,7 @@ def test_a_request_is_stored_with_what_she_chose_and_she_sees_the_sent_page(clie
     assert stored.channel == "phone"
     assert stored.contact_detail == "0208 825-1234"
     assert stored.name == "Leyla"
-    assert stored.language == "tr"
+    assert stored.language_id == "tr"
     assert stored.preferred_days == [0, 2]
     assert stored.preferred_time == "morning"
     assert stored.message == MESSAGE
@@ -88,7 +88,12 @@ def test_a_request_is_stored_with_what_she_chose_and_she_sees_the_sent_page(clie
     assert stored.closed_at is None
     assert re.fullmatch(r"B-[A-HJ-NP-Z2-9]{6}", stored.reference)
     count = MonthlyCount.objects.get()
-    assert (count.topic, count.language, count.channel, count.count) == ("family", "tr", "phone", 1)
+    assert (count.topic, count.language_id, count.channel, count.count) == (
+        "family",
+        "tr",
+        "phone",
+        1,
+    )
     assert count.month == timezone.localdate().replace(day=1)
 
 

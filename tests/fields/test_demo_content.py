@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 MODELS = [
     CentreProfile,
     CentreProfile.translations.field.model,
+    CentreProfile.languages.through,
     FieldOfWork,
     FieldOfWork.translations.field.model,
     FieldOfWork.target_groups.through,
@@ -36,6 +37,7 @@ MODELS = [
     Closure.translations.field.model,
     ContactPerson,
     ContactPerson.translations.field.model,
+    ContactPerson.languages.through,
     ConsultationHours,
     FieldOfWork.contact_persons.through,
 ]
@@ -98,6 +100,7 @@ def test_the_centre_profile_is_oberhausen(media):
     )
     assert profile.has_translation("en")
     assert profile.get_translation("de").mission
+    assert sorted(profile.languages.values_list("code", flat=True)) == ["de", "en"]
 
 
 def test_demo_shows_the_seeded_centre_and_fields(client, media):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from centre.models import CentreProfile, ConsultationHours, ContactPerson, Weekday
+from languages.models import Language
 from tests.factories import DocumentFactory, FieldOfWorkFactory, OfferFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -186,13 +187,15 @@ def test_detail_page_query_count_does_not_grow_with_offers(
         ConsultationHours.objects.create(
             contact_person=person, weekday=Weekday.MONDAY, opens="09:00", closes="14:00"
         )
+        person.languages.set(Language.objects.filter(code__in=["de", "uk"]))
         field.contact_persons.add(person)
     client.get(detail_url(field, language))
 
     # field, its translations, offers, their translations, target groups, their
     # translations, documents, contact persons, their translations, their consultation
-    # hours, related fields, their translations, networks (none, so no translations)
-    with django_assert_num_queries(13):
+    # hours, their languages, related fields, their translations, networks (none, so no
+    # translations)
+    with django_assert_num_queries(14):
         response = client.get(detail_url(field, language))
 
     assert response.content.decode().count('class="kern-heading-small">Angebot') == 30

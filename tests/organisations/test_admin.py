@@ -8,12 +8,12 @@ from django.core import mail
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from languages.models import Language
 from organisations.models import (
     Activity,
     Decision,
     DecisionKind,
     District,
-    Language,
     Organisation,
     QualificationTopic,
     Status,
@@ -111,7 +111,7 @@ def test_staff_without_organisation_permissions_are_refused_everywhere(refused_c
         DECISIONS,
         f"{DECISIONS}{decision.pk}/change/",
         TOPICS,
-        "/admin/organisations/language/",
+        "/admin/languages/language/",
         "/admin/organisations/activity/",
         "/admin/organisations/district/",
         "/admin/organisations/networkmeeting/",

@@ -9,11 +9,11 @@ from django.db import connection
 from django.utils import timezone
 
 from centre.models import CentreProfile
+from languages.models import Language
 from organisations.models import (
     HIDDEN_AFTER,
     Activity,
     Audience,
-    Language,
     Organisation,
     QualificationTopic,
     Status,
@@ -108,8 +108,8 @@ def test_directory_lists_entries_by_name_with_district_languages_and_activities(
     assert listed(response) == ["Alevitischer Kulturverein", "Kulturbrücke e. V."]
     page = response.content.decode()
     assert "Osterfeld" in page
-    assert '<bdi lang="tr">Türkçe</bdi>' in page
-    assert '<bdi lang="ar">العربية</bdi>' in page
+    assert '<bdi lang="tr" dir="ltr">Türkçe</bdi>' in page
+    assert '<bdi lang="ar" dir="rtl">العربية</bdi>' in page
     assert "Tätigkeitsfelder: <span>Kultur</span>" in page
 
 
@@ -139,7 +139,7 @@ def test_district_filter(client, two_organisations):
 def test_chosen_filters_stay_chosen_in_the_form(client, two_organisations):
     page = client.get(f"{DIRECTORY}?language=tr&activity=kultur&q=Kultur").content.decode()
 
-    assert '<option value="tr" lang="tr" selected>Türkçe</option>' in page
+    assert '<option value="tr" dir="ltr" lang="tr" selected>Türkçe</option>' in page
     assert '<option value="kultur" selected>Kultur</option>' in page
     assert 'value="Kultur"' in page
     assert "Alle Filter zurücksetzen" in page
@@ -152,8 +152,8 @@ def test_languages_are_offered_by_their_own_names_if_an_entry_works_in_them(clie
     page = client.get(DIRECTORY).content.decode()
 
     assert '<option value="" selected>alle Sprachen</option>' in page
-    assert '<option value="uk" lang="uk">Українська</option>' in page
-    assert '<option value="ar" lang="ar">العربية</option>' in page
+    assert '<option value="uk" dir="ltr" lang="uk">Українська</option>' in page
+    assert '<option value="ar" dir="rtl" lang="ar">العربية</option>' in page
     assert 'lang="tr"' not in page
     assert '<form class="directory-search" method="get"' in page
     # every filter may stay empty, so none is marked "optional"
@@ -364,7 +364,7 @@ def test_detail_shows_what_the_entry_publishes(client, discreet):
         'href="tel:0208999999"',
         'href="https://stiller-verein.example.org"',
         'href="https://social.example.org/stiller-verein"',
-        '<bdi lang="tr">Türkçe</bdi>',
+        '<bdi lang="tr" dir="ltr">Türkçe</bdi>',
         "<span>Kultur</span>",
         "<span>Frauen</span>",
         # written in Turkish: marked as such on the German page

@@ -79,7 +79,7 @@ def test_the_form_shows_every_part_and_the_privacy_text(client):
     page = response.content.decode()
     for label in ["Name der Organisation", "Rechtsform", "Registernummer", "Stadtteil oder Ort"]:
         assert label in page
-    assert 'lang="tr">Türkçe</span>' in page
+    assert 'lang="tr" dir="ltr">Türkçe</span>' in page
     assert "Kultur" in page
     assert "Frauen" in page
     assert "Was darf im Verzeichnis stehen?" in page

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('centre', '0006_barrierfeedback'),
+        ('centre', '0009_remove_languages_text'),
     ]
 
     operations = [
