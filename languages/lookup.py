@@ -7,6 +7,8 @@ historical models.
 from babel import Locale, UnknownLocaleError
 from django.conf.locale import LANG_INFO
 
+from portal.bidi import direction
+
 # Written right to left, but unknown to both Django and Babel (Babel only knows Dari as
 # "fa-AF"). Only the seeds and the conversions of typed codes ask; staff set the
 # direction of a language they add themselves.
@@ -21,11 +23,10 @@ def babel_locale(code: str) -> Locale | None:
 
 
 def direction_of(code: str) -> str:
-    """ "rtl" or "ltr": Django's bidi flag where Django knows the code, else Babel's
+    """ "rtl" or "ltr": Django's where Django knows the code (`portal.bidi`), else Babel's
     character order, else left to right."""
-    info = LANG_INFO.get(code.lower())
-    if info is not None and "bidi" in info:
-        return "rtl" if info["bidi"] else "ltr"
+    if code.lower() in LANG_INFO:
+        return direction(code)
     if code in RIGHT_TO_LEFT_UNKNOWN:
         return "rtl"
     locale = babel_locale(code)

@@ -4,7 +4,7 @@ Which direction a piece of text is written in follows one rule:
 
 - Text in one of the portal's interface languages (`settings.LANGUAGES`: the page, its
   mails, the language a form was filled in) takes Django's bidi information
-  (`get_language_bidi()`, `get_language_info(code)["bidi"]`).
+  (`get_language_bidi()` for the page, `portal.bidi.direction(code)` for any other).
 - Text in a language from this list (a language's own name, what an organisation or a
   contact person speaks, the language a woman asks to be counselled in) takes
   `Language.direction`, which staff can correct. Where Django knows the code, the seeded

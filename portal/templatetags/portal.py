@@ -4,7 +4,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
+
+from portal.bidi import direction
 
 register = template.Library()
 
@@ -22,8 +24,7 @@ def fallback_lang(obj):
 
 
 def interface_lang(code: str) -> str:
-    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', code, direction)
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
 @register.simple_tag
