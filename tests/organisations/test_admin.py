@@ -43,27 +43,29 @@ def reject_url(item):
     return f"{QUEUE}{item.pk}/ablehnen/"
 
 
+# Every text field a representative types into; the export names each column after its field.
+TYPED_FIELDS = [
+    "name",
+    "register_court",
+    "register_number",
+    "street",
+    "postal_code",
+    "city",
+    "website",
+    "description",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+]
+
+
 def review_form(organisation, **overrides):
     """The review page's form as the browser posts it, with the record's current values."""
     data = {
         key: value
         for key, value in model_to_dict(organisation).items()
-        if key
-        in {
-            "name",
-            "legal_form",
-            "register_court",
-            "register_number",
-            "street",
-            "postal_code",
-            "city",
-            "website",
-            "description",
-            "contact_name",
-            "contact_role",
-            "contact_email",
-            "contact_phone",
-        }
+        if key in {"legal_form", *TYPED_FIELDS}
     }
     data["founded_year"] = organisation.founded_year or ""
     data["district"] = organisation.district_id or ""
@@ -480,23 +482,6 @@ def test_export_contains_entries_with_public_and_internal_fields(mso_client):
         exported["Name der Organisation"],
         "Çocuk ve Gençlik Derneği",
     }
-
-
-# Every text field a representative types into; the export names each column after its field.
-TYPED_FIELDS = [
-    "name",
-    "register_court",
-    "register_number",
-    "street",
-    "postal_code",
-    "city",
-    "website",
-    "description",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-]
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
