@@ -68,6 +68,19 @@ class DecisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     can_delete = False
 
 
+# When the entry was registered, confirmed and reminded, and what the person consented to.
+HISTORY_FIELDS = [
+    "created_at",
+    "confirmed_at",
+    "last_confirmed_at",
+    "reconfirmation_requested_at",
+    "hidden_reported_at",
+    "consent_version",
+    "consented_at",
+    "consent_text",
+]
+
+
 class OrganisationAdminBase(ReadOnlyAdminMixin, admin.ModelAdmin):
     # The representative's form with all its checks: staff edits are checked the same way.
     form = OrganisationForm
@@ -128,34 +141,12 @@ class OrganisationAdminBase(ReadOnlyAdminMixin, admin.ModelAdmin):
             gettext_lazy("Verlauf und Einwilligung"),
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "created_at",
-                    "confirmed_at",
-                    "last_confirmed_at",
-                    "reconfirmation_requested_at",
-                    "hidden_reported_at",
-                    "consent_version",
-                    "consented_at",
-                    "consent_text",
-                ],
+                "fields": HISTORY_FIELDS,
             },
         ),
     ]
     # The status changes only through the workflows; the consent is what the person agreed to.
-    readonly_fields = [
-        "review_kind",
-        "duplicates",
-        "status",
-        "language",
-        "created_at",
-        "confirmed_at",
-        "last_confirmed_at",
-        "reconfirmation_requested_at",
-        "hidden_reported_at",
-        "consent_version",
-        "consented_at",
-        "consent_text",
-    ]
+    readonly_fields = ["review_kind", "duplicates", "status", "language", *HISTORY_FIELDS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_review_flags()
