@@ -106,7 +106,7 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    """500: a self-contained page that reads neither the database nor the request."""
+    """500: a self-contained page; it reads no database and of the request only its path."""
     return failures.standalone_page("500.html", status=500, section=section_of(request))
 
 
