@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import decorator_from_middleware, method_decorator
 from django.utils.translation import get_language, gettext_lazy
@@ -23,18 +23,30 @@ SECTION_TITLE = gettext_lazy("Beratung für Frauen und Mädchen")
 SECTION = Crumb(SECTION_TITLE, reverse_lazy("counselling:information"))
 
 
+def keep_private(response):
+    """No copy in the browser's cache or back history that can be avoided, and no address
+    of ours for the site she goes to next."""
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def sensitive(view):
-    """For every page of this section: no copy in the browser's cache or back history
-    that can be avoided, and no address of ours for the site she goes to next."""
+    """For every page of this section: `keep_private` on its response."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+        return keep_private(view(request, *args, **kwargs))
 
     return wrapper
+
+
+def in_section(path: str) -> bool:
+    """Whether `path` lies in this section, in the active language (failure pages ask)."""
+    try:
+        return path.startswith(reverse("counselling:information"))
+    except NoReverseMatch:  # a URL configuration without the section
+        return False
 
 
 class WithoutReferrerCsrfMiddleware(CsrfViewMiddleware):

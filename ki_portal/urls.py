@@ -41,3 +41,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "ki_portal.views.page_not_found"
+handler400 = "ki_portal.views.bad_request"
+handler403 = "ki_portal.views.permission_denied"
+handler500 = "ki_portal.views.server_error"

@@ -1,15 +1,26 @@
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from centre.models import CentreProfile, InformationPage, Location, PageKind
 from centre.structured_data import government_organization
+from counselling.views import in_section, keep_private
 from fields.models import FieldOfWork, TargetGroup
 from news.models import Event, NewsItem
-from portal.pages import PageMixin, page
+from portal import failures
+from portal.pages import PageMixin
+
+# The counselling section keeps the helpline, the quick exit and its headers on failure pages.
+COUNSELLING = failures.Section(
+    base_template="counselling/base.html",
+    standalone_template="counselling/standalone.html",
+    finish=keep_private,
+)
+# When a visitor may try again after a 503, in seconds.
+RETRY_AFTER = 120
 
 # How many news items and coming events the home page shows; the rest are on their lists.
 HOME_ENTRIES = 3
@@ -51,6 +62,54 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def section_of(request) -> failures.Section:
+    """The frame of the failure pages for this request, chosen by the part of the site."""
+    return COUNSELLING if in_section(request.path) else failures.SITE
+
+
+def bad_request(request, exception=None):
+    """400: the request may be unreadable (a wrong host, a broken upload), so the page uses
+    nothing of it but its path."""
+    return failures.standalone_page("400.html", status=400, section=section_of(request))
+
+
+def permission_denied(request, exception=None):
+    return failures.failure_page(
+        request, "403.html", _("Kein Zugriff"), status=403, section=section_of(request)
+    )
+
+
+def csrf_failure(request, reason=""):
+    """A form whose security check failed (CSRF_FAILURE_VIEW): nothing was stored.
+
+    Every form of the portal posts to its own address, so the request's path leads back
+    to a fresh copy of the form.
+    """
+    form_url = request.get_full_path()
+    if not url_has_allowed_host_and_scheme(form_url, allowed_hosts=None):
+        form_url = reverse("home")
+    return failures.failure_page(
+        request,
+        "403_csrf.html",
+        _("Formular bitte neu öffnen"),
+        status=403,
+        section=section_of(request),
+        form_url=form_url,
+    )
+
+
 def page_not_found(request, exception):
     """The portal's own 404 page, in the design system and the requested language."""
-    return render(request, "404.html", page(_("Seite nicht gefunden")), status=404)
+    return failures.failure_page(
+        request, "404.html", _("Seite nicht gefunden"), status=404, section=section_of(request)
+    )
+
+
+def server_error(request):
+    """500: a self-contained page; it reads no database and of the request only its path."""
+    return failures.standalone_page("500.html", status=500, section=section_of(request))
+
+
+def service_unavailable(request, exception=None):
+    """503, for the database outage handling: a standalone page with `Retry-After`."""
+    return failures.service_unavailable(retry_after=RETRY_AFTER, section=section_of(request))
