@@ -234,8 +234,9 @@ PAGES = {
                         "Anmeldung nach sieben Tagen. Einmal im Jahr bitten wir Sie, Ihren "
                         "Eintrag zu bestätigen; ist er 13 Monate lang nicht bestätigt, "
                         "erscheint er nicht mehr im Verzeichnis. Ziehen Sie Ihren Eintrag "
-                        "zurück, entfernen wir ihn sofort aus dem Verzeichnis und löschen Ihre "
-                        "persönlichen Daten.</p>",
+                        "zurück, löschen wir ihn sofort mit allen Angaben. In unserem "
+                        "Protokoll der Entscheidungen bleibt nur vermerkt, dass ein Eintrag "
+                        "zurückgezogen wurde, ohne Namen.</p>",
                     ),
                 },
             ),

@@ -1,19 +1,24 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Layout, Submit
+from crispy_forms.layout import HTML, Div, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from centre.models import BarrierFeedback, validate_page_address
-from portal.forms import PlainEmailField, PlainTextField, SubmissionKeyMixin
+from portal.forms import (
+    PlainEmailField,
+    PlainTextField,
+    SpamProtectionMixin,
+    SubmissionKeyMixin,
+)
 
 
 class PageAddressField(PlainTextField):
     default_validators = [validate_page_address]
 
 
-class BarrierFeedbackForm(SubmissionKeyMixin, forms.ModelForm):
+class BarrierFeedbackForm(SubmissionKeyMixin, SpamProtectionMixin, forms.ModelForm):
     class Meta:
         model = BarrierFeedback
         fields = ["page_url", "description", "name", "email"]
@@ -64,8 +69,14 @@ class BarrierFeedbackForm(SubmissionKeyMixin, forms.ModelForm):
         # out of the thanks page's address.
         self.helper.form_action = reverse("centre:barrier-feedback")
         self.helper.layout = Layout(
-            *self.fields,
+            "page_url",
+            "description",
+            "name",
+            "email",
             HTML('{% include "includes/_barrier_feedback_privacy.html" %}'),
+            Div("fax_number", css_class="portal-honeypot"),
+            "started",
+            "submission_key",
         )
         self.helper.add_input(Submit("send", _("Rückmeldung senden")))
 

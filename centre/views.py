@@ -23,6 +23,7 @@ from centre.models import (
 from centre.services import barrier_feedback_create
 from centre.structured_data import government_organization
 from portal.pages import Crumb, PageMixin, page
+from portal.ratelimit import limit_posts
 
 
 class InformationPageView(PageMixin, TemplateView):
@@ -86,12 +87,18 @@ def logo(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("barrier-feedback", limit=10, seconds=3600)
 def barrier_feedback(request):
     """The form to report a barrier; "?seite=<address>" names the page it was met on."""
     if request.method == "POST":
         form = BarrierFeedbackForm(request.POST)
         if form.is_valid():
-            barrier_feedback_create(**form.cleaned_data)
+            barrier_feedback_create(
+                **{field: form.cleaned_data[field] for field in BarrierFeedbackForm.Meta.fields},
+                submission_key=form.cleaned_data["submission_key"],
+            )
+            return redirect("centre:barrier-feedback-thanks")
+        if form.is_spam:
             return redirect("centre:barrier-feedback-thanks")
     else:
         form = BarrierFeedbackForm(

@@ -66,7 +66,7 @@ def request_submit(
 
 def _count_and_notify(counselling_request: CounsellingRequest) -> None:
     _count(counselling_request)
-    transaction.on_commit(lambda: _notify(counselling_request))
+    _notify_after_commit(counselling_request)
 
 
 def _count(counselling_request: CounsellingRequest) -> None:
@@ -81,30 +81,43 @@ def _count(counselling_request: CounsellingRequest) -> None:
     MonthlyCount.objects.filter(**kind).update(count=F("count") + 1)
 
 
-def _notify(counselling_request: CounsellingRequest) -> None:
+def _notify_after_commit(counselling_request: CounsellingRequest) -> None:
+    """Tells the team and, if she asked for it, confirms to her, once the request is stored.
+
+    Each mail is its own robust callback: a mail server that refuses one never turns her
+    stored request into an error page, and the other mails still go out.
+    """
     team = get_user_model().objects.filter(
         groups__name=COUNSELLING_GROUP, is_active=True, email__gt=""
     )
     link = absolute_url(reverse("admin:counselling_counsellingrequest_changelist"))
-    for member in team.distinct():
-        send_templated_mail(
-            template="counselling/mail/team_notification",
-            context={"link": link},
-            recipient=member.email,
-            language=TEAM_LANGUAGE,
-        )
+    mails = [
+        {
+            "template": "counselling/mail/team_notification",
+            "context": {"link": link},
+            "recipient": email,
+            "language": TEAM_LANGUAGE,
+        }
+        for email in team.values_list("email", flat=True).distinct()
+    ]
     if counselling_request.confirmation_requested and (
         counselling_request.channel == Channel.EMAIL
     ):
-        send_templated_mail(
-            template="counselling/mail/confirmation",
-            context={
-                "reference": counselling_request.reference,
-                "answer_days": settings.COUNSELLING_ANSWER_DAYS,
-            },
-            recipient=counselling_request.contact_detail,
-            language=counselling_request.page_language,
+        mails.append(
+            {
+                "template": "counselling/mail/confirmation",
+                "context": {
+                    "reference": counselling_request.reference,
+                    "answer_days": settings.COUNSELLING_ANSWER_DAYS,
+                },
+                "recipient": counselling_request.contact_detail,
+                "language": counselling_request.page_language,
+            }
         )
+    for mail in mails:
+        # A lambda, not functools.partial: Django names the callback by its __qualname__
+        # when it logs a failure.
+        transaction.on_commit(lambda mail=mail: send_templated_mail(**mail), robust=True)
 
 
 def request_log_access(*, counselling_request: CounsellingRequest, user) -> None:

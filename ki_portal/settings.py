@@ -134,7 +134,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction that reads before it writes (every form service does) fails at once
     # with "database is locked" when another one writes; taking the write lock at its
     # start makes concurrent writers wait their turn instead.
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # Write-ahead logging lets pages read while a form is stored, and a writer that finds
+    # the lock taken waits up to five seconds for it instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;", timeout=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -345,9 +345,12 @@ class RegistrationForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm
         return PRIVACY_NOTICE
 
 
-class ChangeRequestForm(OrganisationForm):
+class ChangeRequestForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper.layout.extend(
+            [Div("fax_number", css_class="portal-honeypot"), "started", "submission_key"]
+        )
         self.helper.add_input(Submit("send", _("Änderungen zur Prüfung senden")))
 
 

@@ -26,6 +26,8 @@ CONFIRMATION_VALID = datetime.timedelta(hours=72)
 UNCONFIRMED_KEPT = datetime.timedelta(days=7)
 # The link in every mail to the representative (changes, topics, withdrawal).
 MANAGE_LINK_VALID = datetime.timedelta(days=60)
+# A new link is mailed to an entry at most this often, however often it is asked for.
+NEW_LINK_INTERVAL = datetime.timedelta(minutes=15)
 # Once a year the representative is asked to confirm the entry; 13 months after the last
 # confirmation it leaves the public directory.
 RECONFIRM_AFTER = datetime.timedelta(days=365)
@@ -402,6 +404,9 @@ class Organisation(models.Model):
         _("Um Bestätigung gebeten am"), null=True, blank=True
     )
     hidden_reported_at = models.DateTimeField(_("Als veraltet gemeldet am"), null=True, blank=True)
+    manage_link_sent_at = models.DateTimeField(
+        _("Zuletzt neuen Link angefordert am"), null=True, blank=True, editable=False
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -413,6 +418,11 @@ class Organisation(models.Model):
         indexes = [
             # The public directory: approved, recently confirmed entries by name.
             models.Index(fields=["status", "last_confirmed_at"]),
+        ]
+        constraints = [
+            # A later change request replaces the waiting one; two posts at the same
+            # moment must not leave two.
+            models.UniqueConstraint(fields=["revision_of"], name="one_change_request_per_entry")
         ]
 
     def __str__(self):
@@ -501,11 +511,16 @@ class DecisionKind(models.TextChoices):
 
 
 class Decision(models.Model):
-    """What happened to an entry, by whom and when; written once, never edited."""
+    """What happened to an entry, by whom and when; written once, never edited.
+
+    A withdrawn entry is deleted; its lines stay without it, so they name no organisation.
+    """
 
     organisation = models.ForeignKey(
         Organisation,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="decisions",
         verbose_name=_("Organisation"),
     )

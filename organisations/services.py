@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +21,7 @@ from organisations.models import (
     CONFIRMATION_VALID,
     HIDDEN_AFTER,
     MANAGE_LINK_VALID,
+    NEW_LINK_INTERVAL,
     RECONFIRM_AFTER,
     UNCONFIRMED_KEPT,
     Decision,
@@ -283,56 +285,68 @@ def organisation_reject(*, organisation: Organisation, user, reason: str) -> Non
 
 
 @transaction.atomic
-def organisation_request_change(*, entry: Organisation, data: dict, language: str) -> Organisation:
-    """Queues a change of a published entry for review; a later request replaces an earlier one.
+def organisation_request_change(
+    *, entry: Organisation, data: dict, language: str, submission_key=None
+) -> Organisation:
+    """Queues a change of a published entry for review and tells staff; returns the proposal.
+
+    An entry has at most one waiting change request (a database constraint): a different
+    change sent later replaces it, with a new mail to staff, because the representative
+    edits the waiting request in the form and sends what should now apply. The same form
+    sent again (double click, reload, replay, also at the same moment) carries the same
+    submission key and returns the first proposal without a second mail.
 
     Consent to publish a detail is withdrawn at once, not after the review: a detail the
     request no longer allows to publish leaves the public entry immediately.
     """
+    # Posts for one entry take turns (on SQLite the write lock at the start does this), so
+    # two of them never both find no proposal and store two.
+    entry = Organisation.objects.select_for_update().get(pk=entry.pk)
     withdrawn = [flag for flag in PUBLISH_FLAGS if getattr(entry, flag) and not data.get(flag)]
     if withdrawn:
         for flag in withdrawn:
             setattr(entry, flag, False)
         entry.save(update_fields=withdrawn)
-    proposal = entry.change_requests.first() or Organisation(
+    replaced = entry.change_requests.all()
+    if submission_key is not None:
+        # Unless it is the post this one repeats: create_once returns that proposal.
+        replaced = replaced.exclude(submission_key=submission_key)
+    replaced.delete()
+
+    def store_lists_and_mail(proposal: Organisation) -> None:
+        _set_related(proposal, data)
+        _mail_staff("staff_change", organisation=entry, admin_link=_admin_link(proposal))
+
+    proposal = Organisation(
+        **{field: data[field] for field in ENTRY_FIELDS if field in data},
         revision_of=entry,
         status=Status.PENDING,
+        language=language,
         consent_version=entry.consent_version,
         consent_text=entry.consent_text,
         consented_at=entry.consented_at,
         confirmed_at=timezone.now(),
     )
-    for field in ENTRY_FIELDS:
-        if field in data:
-            setattr(proposal, field, data[field])
-    proposal.language = language
-    proposal.full_clean(exclude=["slug"])
-    proposal.save()
-    _set_related(proposal, data)
-    _mail_staff("staff_change", organisation=entry, admin_link=_admin_link(proposal))
+    proposal, _created = create_once(
+        proposal, submission_key=submission_key, after_save=store_lists_and_mail, exclude=["slug"]
+    )
     return proposal
 
 
 @transaction.atomic
 def organisation_withdraw(*, entry: Organisation, user=None) -> None:
-    """Takes an entry out of the directory at once and erases its personal data.
+    """Deletes an entry at once, as the privacy notice promises, with its change request,
+    topic wishes and every link sent for it.
 
     `user` is the staff member who did it on the representative's request, if it was not
-    the representative through the link. The name and the decisions stay, so staff can
-    still see what happened; every link sent earlier stops working.
+    the representative through the link. The decision log keeps its lines, the withdrawal
+    among them, without the entry: they name no organisation any more. A network partner
+    that pointed to the entry stays, without the link.
     """
-    if entry.status == Status.WITHDRAWN:
-        return
+    # Mail and log line are composed from the record before it is deleted.
     _mail_representative(entry, "withdrawn")
-    entry.change_requests.all().delete()
-    entry.topic_wishes.all().delete()
-    for field, empty in PERSONAL_FIELDS.items():
-        setattr(entry, field, empty)
-    entry.social_links = []
-    entry.status = Status.WITHDRAWN
-    entry.link_secret = ""
-    entry.save()
     Decision.objects.create(organisation=entry, kind=DecisionKind.WITHDRAWN, decided_by=user)
+    entry.delete()
 
 
 @transaction.atomic
@@ -356,19 +370,32 @@ def organisation_set_topic_wishes(*, entry: Organisation, topics) -> None:
     )
 
 
-def organisation_send_manage_link(*, email: str) -> int:
-    """Mails a fresh link to every current entry with this contact address.
+def organisation_send_manage_link(*, email: str, now: datetime.datetime | None = None) -> int:
+    """Mails a fresh link to every current entry with this contact address, at most once
+    per entry within `NEW_LINK_INTERVAL`; returns how many links were sent.
 
-    The page that calls this says the same whether or not an entry was found, so nobody
-    can find out which addresses are registered.
+    The page that calls this says the same whether or not an entry was found or a link was
+    sent, so nobody can find out which addresses are registered. The interval keeps a
+    double click, a reload or someone posting another person's address again and again
+    from filling that person's mailbox.
     """
-    entries = list(
-        Organisation.objects.entries().filter(status=Status.APPROVED, contact_email__iexact=email)
-    )
+    now = now or timezone.now()
+    sent = 0
     with transaction.atomic():
+        entries = Organisation.objects.entries().filter(
+            status=Status.APPROVED, contact_email__iexact=email
+        )
         for entry in entries:
-            _mail_representative(entry, "manage_link", manage_link=manage_link(entry))
-    return len(entries)
+            # One conditional update: of several posts at the same moment, only one finds
+            # the entry due (the others wait for its row and then no longer match).
+            due = Organisation.objects.filter(pk=entry.pk).filter(
+                Q(manage_link_sent_at__isnull=True)
+                | Q(manage_link_sent_at__lte=now - NEW_LINK_INTERVAL)
+            )
+            if due.update(manage_link_sent_at=now):
+                _mail_representative(entry, "manage_link", manage_link=manage_link(entry))
+                sent += 1
+    return sent
 
 
 @transaction.atomic

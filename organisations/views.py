@@ -278,12 +278,18 @@ def change(request, organisation, token):
     current = organisation.change_requests.first() or organisation
     if request.method == "POST":
         form = ChangeRequestForm(request.POST, instance=Organisation())
+        saved_url = reverse("organisations:manage", kwargs={"token": token})
+        saved_url = f"{saved_url}?gespeichert=aenderung"
         if form.is_valid():
             organisation_request_change(
-                entry=organisation, data=form.cleaned_data, language=get_language()
+                entry=organisation,
+                data=form.cleaned_data,
+                language=get_language(),
+                submission_key=form.cleaned_data["submission_key"],
             )
-            manage_url = reverse("organisations:manage", kwargs={"token": token})
-            return redirect(f"{manage_url}?gespeichert=aenderung")
+            return redirect(saved_url)
+        if form.is_spam:
+            return redirect(saved_url)
     else:
         form = ChangeRequestForm(instance=current)
     return render(
@@ -293,6 +299,8 @@ def change(request, organisation, token):
             **manage_page(token, _("Eintrag ändern")),
             "organisation": organisation,
             "form": form,
+            # The form shows the waiting change; what is sent now replaces it.
+            "pending_change": current != organisation,
         },
     )
 

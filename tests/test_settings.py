@@ -79,6 +79,26 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing_as_locked():
 
     assert result.returncode == 0, result.stderr
     assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
+    assert "'init_command': 'PRAGMA journal_mode=WAL;'" in result.stdout
+    assert "'timeout': 5" in result.stdout
+
+
+def test_a_sqlite_file_database_is_opened_in_write_ahead_log_mode(tmp_path):
+    env = portal_free_environment()
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+    script = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'ki_portal.settings'; "
+        "django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode'); "
+        "print(cursor.fetchone()[0]); cursor.execute('PRAGMA busy_timeout'); "
+        "print(cursor.fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "5000"]
 
 
 def test_postgres_url_uses_the_connection_pool():

@@ -324,10 +324,8 @@ class OrganisationAdmin(OrganisationAdminBase):
         self.message_user(
             request,
             ngettext(
-                "%(count)d Eintrag wurde zurückgezogen; seine Angaben zur Ansprechperson sind "
-                "gelöscht.",
-                "%(count)d Einträge wurden zurückgezogen; ihre Angaben zur Ansprechperson sind "
-                "gelöscht.",
+                "%(count)d Eintrag wurde zurückgezogen und gelöscht.",
+                "%(count)d Einträge wurden zurückgezogen und gelöscht.",
                 len(entries),
             )
             % {"count": len(entries)},

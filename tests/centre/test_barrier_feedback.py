@@ -4,6 +4,7 @@ import datetime
 import html
 import io
 import re
+import time
 import uuid
 
 import pytest
@@ -14,8 +15,10 @@ from django.test import Client
 from django.utils import timezone
 
 from centre.models import BarrierFeedback, CentreProfile
+from portal.forms import form_started_token
 from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
+from tests.mail import REFUSING_BACKEND
 from tests.test_kern_pack import Elements
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +70,13 @@ def staff_client(client, accessibility_staff):
 
 
 def report(**changes):
+    """What a person sends who took half a minute to fill in the form."""
     return {
         "page_url": "/de/kontakt/",
         "description": DESCRIPTION,
         "name": "Ada Beispiel",
         "email": "ada@example.org",
+        "started": form_started_token(time.time() - 30),
     } | changes
 
 
@@ -170,6 +175,62 @@ def test_the_same_report_sent_twice_is_stored_once_and_staff_are_told_once(send,
     assert [first["Location"], second["Location"]] == [THANKS_URL, THANKS_URL]
     assert BarrierFeedback.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_a_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(send, centre):
+    response = send(report(fax_number="https://spam.example"))
+
+    assert response.status_code == 302
+    assert response["Location"] == THANKS_URL
+    assert BarrierFeedback.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("started", [None, "kaputt", "time"])
+def test_a_report_sent_too_fast_or_without_its_start_time_is_shown_again(client, started):
+    value = form_started_token() if started == "time" else started
+    data = {key: val for key, val in report(started=value).items() if val is not None}
+
+    response = client.post(URL, data)
+
+    assert response.status_code == 200
+    assert "automatische Eingabe" in response.text
+    assert BarrierFeedback.objects.count() == 0
+    # The form shown again carries a fresh start time, so sending it again later works.
+    assert response.context["form"]["started"].value() not in {value, None, ""}
+
+
+def test_the_honeypot_is_hidden_from_people(client):
+    page = client.get(URL).text
+
+    assert re.search(r'<div[^>]*class="portal-honeypot"[^>]*>.*?id="id_fax_number"', page, re.S)
+    assert Elements(page).by_id("id_started")["type"] == "hidden"
+
+
+def test_the_eleventh_post_within_an_hour_gets_the_friendly_429_page(client):
+    for _attempt in range(10):
+        assert client.post(URL, report(description="")).status_code == 200
+
+    response = client.post(URL, report())
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert "Zu viele Anfragen" in response.text
+    assert BarrierFeedback.objects.count() == 0
+    assert client.get(URL).status_code == 200
+    assert Client(REMOTE_ADDR="192.0.2.7").post(URL, report()).status_code == 302
+
+
+def test_a_mail_server_that_is_down_still_shows_the_thanks_page_and_keeps_the_report(
+    send, centre, settings
+):
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+
+    response = send(report())
+
+    assert response.status_code == 302
+    assert response["Location"] == THANKS_URL
+    assert BarrierFeedback.objects.get().description == DESCRIPTION
 
 
 @on_postgresql
@@ -278,7 +339,8 @@ def test_wrong_input_is_shown_next_to_its_field_kept_and_not_stored(
     assert "<title>Fehler: Barriere melden" in page
     assert typed_value(page, field) == value
     for other, typed in report().items():
-        if other != field:
+        # The start time is made anew for the form shown again.
+        if other not in {field, "started"}:
             assert typed_value(page, other) == typed
             assert error_of(page, other) is None
     assert "<script>" not in page
@@ -304,7 +366,7 @@ def test_comparisons_are_no_html(send):
 
 
 def test_an_address_elsewhere_on_the_web_and_no_personal_data_are_fine(send):
-    response = send({"description": DESCRIPTION, "page_url": "https://www.nrw.de/a?b=c"})
+    response = send(report(name="", email="", page_url="https://www.nrw.de/a?b=c"))
 
     assert response.status_code == 302
     feedback = BarrierFeedback.objects.get()

@@ -19,6 +19,7 @@ from counselling.models import CounsellingRequest, MonthlyCount, Status
 from portal.forms import form_started_token
 from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
+from tests.mail import REFUSING_BACKEND
 
 pytestmark = pytest.mark.django_db
 
@@ -580,3 +581,20 @@ def test_a_confirmation_she_asked_for_comes_in_the_page_language_without_content
     assert CounsellingRequest.objects.get().reference in message.body
     for personal in ["Leyla", "Jobcenter", "Briefe", "Gewalt", "violence", "Türk"]:
         assert personal not in f"{message.subject}\n{message.body}", personal
+
+
+def test_a_mail_server_that_is_down_still_shows_the_sent_page_and_keeps_the_request(
+    client, counsellor, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = send(
+            client, channel="email", contact_detail="leyla@example.org", wants_confirmation="on"
+        )
+
+    assert response.status_code == 302
+    assert response["Location"] == SENT_URL
+    assert CounsellingRequest.objects.count() == 1
+    assert MonthlyCount.objects.get().count == 1
+    # The team's notice and her confirmation were both tried, each on its own.
+    assert len(callbacks) == 2

@@ -580,10 +580,9 @@ def test_staff_withdraw_an_entry_on_the_representatives_request(
         )
 
     assert response.status_code == 302
-    entry.refresh_from_db()
-    assert entry.status == Status.WITHDRAWN
-    assert entry.contact_email == ""
-    decision = entry.decisions.get()
+    assert not Organisation.objects.filter(pk=entry.pk).exists()
+    decision = Decision.objects.get()
+    assert decision.organisation is None
     assert decision.kind == DecisionKind.WITHDRAWN
     assert decision.decided_by == mso_team
     assert [message.to for message in mail.outbox] == [["vorstand@anruf.example"]]

@@ -79,7 +79,11 @@ def test_directory_lists_only_published_entries(client):
             name="Seit 13 Monaten unbestätigt",
             last_confirmed_at=now - HIDDEN_AFTER - datetime.timedelta(days=1),
         ),
-        OrganisationFactory(name="Änderungswunsch", revision_of=published),
+        # An entry has one waiting change request at most: this one asks to change another.
+        OrganisationFactory(
+            name="Änderungswunsch",
+            revision_of=OrganisationFactory(name="Ausgeblendet", status=Status.PENDING),
+        ),
         OrganisationFactory(
             name="Änderungswunsch in Prüfung", revision_of=published, status=Status.PENDING
         ),

@@ -17,6 +17,7 @@ from organisations.models import Activity, Audience, District, Organisation, Sta
 from portal.forms import form_started_token
 from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import OrganisationFactory
+from tests.mail import REFUSING_BACKEND
 
 REGISTER_URL = "/de/migrantenorganisationen/anmelden/"
 TEXT_FIELDS = [
@@ -172,6 +173,19 @@ def test_the_same_form_sent_twice_stores_one_registration_and_sends_one_mail(
     assert second["Location"] == first["Location"]
     assert Organisation.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_registration_is_stored_though_the_mail_server_is_down(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/de/migrantenorganisationen/anmelden/danke/"
+    assert Organisation.objects.get().status == Status.UNCONFIRMED
 
 
 @on_postgresql

@@ -2,26 +2,52 @@
 
 import io
 import re
+import threading
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail, signing
 from django.core.management import call_command
+from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from centre.models import CentreProfile
+from organisations.forms import PRIVACY_NOTICE
 from organisations.models import (
     HIDDEN_AFTER,
+    NEW_LINK_INTERVAL,
     RECONFIRM_AFTER,
     Decision,
     DecisionKind,
     Organisation,
     QualificationTopic,
     Status,
+    TopicWish,
 )
-from organisations.services import manage_link, organisations_remind_and_hide
+from organisations.services import (
+    manage_link,
+    organisation_send_manage_link,
+    organisations_remind_and_hide,
+)
 from portal.forms import form_started_token
-from tests.factories import OrganisationFactory
+from tests.concurrency import on_postgresql, post_at_once
+from tests.factories import OrganisationFactory, PartnerFactory
+from tests.mail import REFUSING_BACKEND
+
+NEW_LINK_URL = "/de/migrantenorganisationen/eintrag/link/"
+NEW_LINK_SENT_URL = "/de/migrantenorganisationen/eintrag/link/gesendet/"
+
+
+@pytest.fixture
+def centre(db):
+    """The centre's address gets the staff mails."""
+    return CentreProfile.objects.create(
+        name="Kommunales Integrationszentrum Musterstadt",
+        email="integrationszentrum@musterstadt.example",
+    )
 
 
 def path_of(link):
@@ -58,6 +84,7 @@ def change_data(**overrides):
         "contact_email": "vorstand@bruecke.example",
         "description": "Hausaufgabenhilfe, Elterncafé und Sprachkurse.",
         "languages": ["tr", "de", "ar"],
+        "started": form_started_token(time.time() - 30),
     }
     data.update(overrides)
     return data
@@ -133,6 +160,121 @@ def test_a_second_change_request_replaces_the_waiting_one(client, entry, manage_
     assert "Nur noch Elterncafé." in page
 
 
+def test_the_change_form_says_that_a_waiting_change_is_replaced(client, entry, manage_path):
+    replaced = "Wenn Sie erneut ändern, ersetzt das die wartende Änderung."
+    assert replaced not in client.get(f"{manage_path}aendern/").text
+
+    client.post(f"{manage_path}aendern/", change_data())
+
+    assert replaced in client.get(f"{manage_path}aendern/").text
+
+
+def test_the_same_change_sent_twice_stores_one_proposal_and_mails_staff_once(
+    client, entry, manage_path, centre, django_capture_on_commit_callbacks
+):
+    data = change_data(submission_key=str(uuid.uuid4()))
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post(f"{manage_path}aendern/", data) for _click in range(5)]
+
+    assert {response["Location"] for response in responses} == {
+        f"{manage_path}?gespeichert=aenderung"
+    }
+    proposal = Organisation.objects.review_queue().get()
+    assert proposal.description == "Hausaufgabenhilfe, Elterncafé und Sprachkurse."
+    assert sorted(proposal.languages.values_list("code", flat=True)) == ["ar", "de", "tr"]
+    (message,) = mail.outbox
+    assert message.to == [centre.email]
+
+
+def test_a_different_change_sent_later_replaces_the_waiting_one_and_mails_staff_again(
+    client, entry, manage_path, centre, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{manage_path}aendern/", change_data(submission_key=str(uuid.uuid4())))
+        client.post(
+            f"{manage_path}aendern/",
+            change_data(description="Nur noch Elterncafé.", submission_key=str(uuid.uuid4())),
+        )
+
+    assert Organisation.objects.review_queue().get().description == "Nur noch Elterncafé."
+    assert len(mail.outbox) == 2
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_same_change_sent_at_once_stores_one_proposal_and_mails_staff_once(centre):
+    entry = OrganisationFactory(contact_email="vorstand@bruecke.example")
+    manage_path = path_of(manage_link(entry))
+
+    responses = post_at_once(
+        f"{manage_path}aendern/", change_data(submission_key=str(uuid.uuid4())), times=5
+    )
+
+    assert [(response.status_code, response["Location"]) for response in responses] == [
+        (302, f"{manage_path}?gespeichert=aenderung")
+    ] * 5
+    assert Organisation.objects.review_queue().count() == 1
+    assert len(mail.outbox) == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_different_changes_sent_at_once_leave_one_waiting_change(centre):
+    entry = OrganisationFactory(contact_email="vorstand@bruecke.example")
+    url = f"{path_of(manage_link(entry))}aendern/"
+    posts = [change_data(description=f"Fassung {number}.") for number in range(3)]
+    start = threading.Barrier(len(posts))
+
+    def post(data):
+        try:
+            start.wait(timeout=10)
+            return Client().post(url, data).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(len(posts)) as pool:
+        statuses = list(pool.map(post, posts))
+
+    assert statuses == [302] * 3
+    proposal = Organisation.objects.review_queue().get()
+    assert proposal.description in {"Fassung 0.", "Fassung 1.", "Fassung 2."}
+    assert len(mail.outbox) == 3
+
+
+def test_a_filled_honeypot_in_the_change_form_looks_sent_but_changes_nothing(
+    client, entry, manage_path, centre, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{manage_path}aendern/", change_data(fax_number="https://spam.example")
+        )
+
+    assert response["Location"] == f"{manage_path}?gespeichert=aenderung"
+    assert not Organisation.objects.review_queue().exists()
+    entry.refresh_from_db()
+    assert entry.publish_contact_email
+    assert mail.outbox == []
+
+
+def test_a_change_sent_too_fast_is_shown_again(client, entry, manage_path):
+    response = client.post(f"{manage_path}aendern/", change_data(started=form_started_token()))
+
+    assert response.status_code == 200
+    assert "automatische Eingabe" in response.text
+    assert not Organisation.objects.review_queue().exists()
+
+
+def test_a_change_reaches_review_though_the_mail_server_is_down(
+    client, entry, manage_path, centre, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{manage_path}aendern/", change_data())
+
+    assert response["Location"] == f"{manage_path}?gespeichert=aenderung"
+    assert Organisation.objects.review_queue().get().revision_of == entry
+
+
 def test_the_change_form_starts_with_the_current_entry(client, entry, manage_path):
     page = client.get(f"{manage_path}aendern/").content.decode()
 
@@ -171,10 +313,14 @@ def test_topic_wishes_are_saved_and_shown_again(client, entry, manage_path):
     assert checked == [str(school.pk)]
 
 
-def test_withdrawing_removes_the_entry_at_once_and_erases_personal_data(
+def test_withdrawing_deletes_the_entry_at_once_as_the_privacy_notice_says(
     client, entry, manage_path, django_capture_on_commit_callbacks
 ):
+    assert "zurückgezogene Einträge sofort" in str(PRIVACY_NOTICE)
     client.post(f"{manage_path}aendern/", change_data())
+    entry.topic_wishes.create(topic=QualificationTopic.objects.first())
+    Decision.objects.create(organisation=entry, kind=DecisionKind.APPROVED)
+    partner = PartnerFactory(name="Elternverein Brücke", organisation=entry)
     confirm_page = client.get(f"{manage_path}zurueckziehen/")
     assert "endgültig zurückziehen" in confirm_page.content.decode()
 
@@ -183,15 +329,21 @@ def test_withdrawing_removes_the_entry_at_once_and_erases_personal_data(
 
     assert response.status_code == 200
     assert "nicht mehr im Verzeichnis" in response.content.decode()
-    entry.refresh_from_db()
-    assert entry.status == Status.WITHDRAWN
-    assert not Organisation.objects.published().exists()
-    assert not Organisation.objects.review_queue().exists()
-    for field in ["contact_name", "contact_email", "contact_phone", "street", "description"]:
-        assert getattr(entry, field) == ""
-    assert entry.decisions.get().kind == DecisionKind.WITHDRAWN
+    # Nothing of the entry is left: no record, no change request, no wishes, no languages.
+    assert not Organisation.objects.exists()
+    assert not TopicWish.objects.exists()
+    assert not Organisation.languages.through.objects.exists()
+    # The decision log keeps its lines, the withdrawal among them, naming no organisation.
+    assert sorted(Decision.objects.values_list("kind", "organisation")) == [
+        (DecisionKind.APPROVED, None),
+        (DecisionKind.WITHDRAWN, None),
+    ]
+    # The network keeps its partner, without the link to the entry.
+    partner.refresh_from_db()
+    assert partner.organisation is None
     (message,) = mail.outbox
     assert message.to == ["vorstand@bruecke.example"]
+    assert "Elternverein Brücke e. V." in message.body
     # Every earlier link is dead now.
     assert client.get(manage_path).status_code == 400
 
@@ -257,6 +409,45 @@ def test_a_new_link_is_sent_only_to_a_known_address_and_the_page_says_the_same(
     (message,) = mail.outbox
     assert message.to == ["vorstand@bruecke.example"]
     assert path_of(manage_link(entry)).rsplit("/", 2)[0] in message.body
+
+
+def test_asking_for_a_new_link_again_sends_no_second_mail_within_a_quarter_hour(
+    client, entry, django_capture_on_commit_callbacks
+):
+    data = {"email": "vorstand@bruecke.example", "started": form_started_token(time.time() - 30)}
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post(NEW_LINK_URL, data) for _click in range(3)]
+
+    assert {response["Location"] for response in responses} == {NEW_LINK_SENT_URL}
+    assert len(mail.outbox) == 1
+    assert organisation_send_manage_link(email=entry.contact_email) == 0
+    later = timezone.now() + NEW_LINK_INTERVAL
+    with django_capture_on_commit_callbacks(execute=True):
+        assert organisation_send_manage_link(email=entry.contact_email, now=later) == 1
+    assert len(mail.outbox) == 2
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_new_link_asked_for_three_times_at_once_is_mailed_once():
+    OrganisationFactory(contact_email="vorstand@bruecke.example")
+    data = {"email": "vorstand@bruecke.example", "started": form_started_token(time.time() - 30)}
+
+    responses = post_at_once(NEW_LINK_URL, data, times=3)
+
+    assert [response["Location"] for response in responses] == [NEW_LINK_SENT_URL] * 3
+    assert len(mail.outbox) == 1
+
+
+def test_a_new_link_is_asked_for_though_the_mail_server_is_down(
+    client, entry, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING_BACKEND
+    data = {"email": "vorstand@bruecke.example", "started": form_started_token(time.time() - 30)}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(NEW_LINK_URL, data)
+
+    assert response["Location"] == NEW_LINK_SENT_URL
 
 
 def test_the_yearly_reminder_asks_once_and_hides_after_thirteen_months(
