@@ -307,6 +307,10 @@ def similar(name_key, register_key, contact_email) -> models.Q:
     )
 
 
+class EntryGone(signing.BadSignature):
+    """A genuine link to an entry that was deleted, e.g. withdrawn by its representative."""
+
+
 class Organisation(models.Model):
     """A migrant (self-)organisation as its representative registered it.
 
@@ -470,12 +474,15 @@ class Organisation(models.Model):
     def from_link_token(cls, token: str, purpose: str, max_age: datetime.timedelta):
         """The organisation a link names.
 
-        Raises `signing.SignatureExpired` for a link that is too old and
-        `signing.BadSignature` for a tampered link or one made invalid since.
+        Raises `signing.SignatureExpired` for a link that is too old,
+        `signing.BadSignature` for a tampered link or one made invalid since, and
+        `EntryGone` (a `BadSignature`) for a genuine link whose entry no longer exists.
         """
         pk, secret = signing.loads(token, salt=f"organisations.{purpose}", max_age=max_age)
         organisation = cls.objects.filter(pk=pk, link_secret=secret).first()
         if organisation is None:
+            if not cls.objects.filter(pk=pk).exists():
+                raise EntryGone("The link's entry was deleted.")
             raise signing.BadSignature("The link no longer names an organisation.")
         return organisation
 

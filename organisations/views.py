@@ -27,6 +27,7 @@ from organisations.models import (
     UNCONFIRMED_KEPT,
     Activity,
     Audience,
+    EntryGone,
     NetworkMeeting,
     Organisation,
     QualificationTopic,
@@ -184,12 +185,13 @@ class RegisteredView(PageMixin, TemplateView):
     }
 
 
-def link_page(purpose: str, max_age, statuses):
+def link_page(purpose: str, max_age, statuses, *, gone=None):
     """A page reached through a signed link from a mail.
 
     An expired, tampered or no longer valid link gets a page that says so and changes
-    nothing. The pages are not cached; like every page they send the referrer (which
-    holds the link) only to the portal itself.
+    nothing; a genuine link whose entry was deleted gets `gone(request)` where given.
+    The pages are not cached; like every page they send the referrer (which holds the
+    link) only to the portal itself.
     """
 
     def decorator(view):
@@ -200,6 +202,10 @@ def link_page(purpose: str, max_age, statuses):
                 organisation = Organisation.from_link_token(token, purpose, max_age)
             except signing.SignatureExpired:
                 return invalid_link(request, expired=True)
+            except EntryGone:
+                if gone is None:
+                    return invalid_link(request, expired=False)
+                return gone(request)
             except signing.BadSignature:
                 return invalid_link(request, expired=False)
             if organisation.status not in statuses:
@@ -329,17 +335,23 @@ def topics(request, organisation, token):
     )
 
 
+def withdrawn(request, name=""):
+    return render(
+        request,
+        "organisations/withdrawn.html",
+        {**page(_("Ihr Eintrag ist gelöscht"), SECTION), "name": name},
+    )
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
-@manage_link_page
+# A second click on "withdraw", or the link opened again, finds the entry deleted: the
+# person is told so again instead of "link not valid".
+@link_page("manage", MANAGE_LINK_VALID, [Status.APPROVED], gone=withdrawn)
 def withdraw(request, organisation, token):
     if request.method == "POST":
         name = organisation.name
         organisation_withdraw(entry=organisation)
-        return render(
-            request,
-            "organisations/withdrawn.html",
-            {**page(_("Ihr Eintrag ist gelöscht"), SECTION), "name": name},
-        )
+        return withdrawn(request, name)
     return render(
         request,
         "organisations/withdraw.html",

@@ -348,6 +348,22 @@ def test_withdrawing_deletes_the_entry_at_once_as_the_privacy_notice_says(
     assert client.get(manage_path).status_code == 400
 
 
+def test_a_second_click_on_withdraw_says_again_that_the_entry_is_deleted(
+    client, entry, manage_path, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(f"{manage_path}zurueckziehen/")
+        second = client.post(f"{manage_path}zurueckziehen/")
+
+    assert [first.status_code, second.status_code] == [200, 200]
+    assert "„Elternverein Brücke e. V.“ steht nicht mehr im Verzeichnis" in first.content.decode()
+    assert "Ihr Eintrag steht nicht mehr im Verzeichnis" in second.content.decode()
+    assert Decision.objects.filter(kind=DecisionKind.WITHDRAWN).count() == 1
+    assert len(mail.outbox) == 1
+    # The other pages of the link still say that it is no longer valid.
+    assert client.get(manage_path).status_code == 400
+
+
 @pytest.mark.parametrize("step", ["", "aendern/", "themen/", "zurueckziehen/"])
 def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client, entry, monkeypatch, step):
     issued = time.time() - 61 * 24 * 3600
