@@ -31,8 +31,16 @@ from portal.admin import ReadOnlyAdminMixin
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class OneRecordAdminMixin:
+    """A record a deployment has exactly one of (it serves one centre): it can be added
+    while none exists."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+
 @admin.register(CentreProfile)
-class CentreProfileAdmin(TranslatableAdmin):
+class CentreProfileAdmin(OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -63,10 +71,6 @@ class CentreProfileAdmin(TranslatableAdmin):
             {"fields": ["editorial_responsible", "data_protection_officer"]},
         ),
     ]
-
-    def has_add_permission(self, request):
-        # A deployment serves exactly one centre.
-        return super().has_add_permission(request) and not CentreProfile.objects.exists()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -160,12 +164,9 @@ class InformationPageAdmin(TranslatableAdmin):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(TranslatableAdmin):
+class AccessibilityStatementAdmin(OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "status", "last_reviewed"]
     formfield_overrides = HTTPS_URLS
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not AccessibilityStatement.objects.exists()
 
     def warn_when_review_due(self, request, statement):
         if statement and statement.review_due():
