@@ -78,6 +78,21 @@ def test_mso_team_keeps_the_list_and_finds_a_language_by_any_name(mso_client):
     assert mso_client.get(CHANGELIST, {"q": "Türkçe"}).context["cl"].result_count == 1
 
 
+@pytest.mark.parametrize("extra", [0, 30])
+def test_the_list_asks_the_same_number_of_queries_however_long_it_is(
+    mso_client, django_assert_num_queries, extra
+):
+    for number in range(extra):
+        Language.objects.create(code=f"x{number:02d}", name=f"X{number}", name_de=f"X{number}")
+    mso_client.get(CHANGELIST)
+
+    # session, user, user and group permissions, count, total count, the page of languages
+    with django_assert_num_queries(7):
+        response = mso_client.get(CHANGELIST)
+
+    assert response.status_code == 200
+
+
 def test_the_code_cannot_be_changed_once_other_records_point_to_it(mso_client):
     response = mso_client.get(f"{CHANGELIST}tr/change/")
 
