@@ -16,12 +16,13 @@ def portal_free_environment() -> dict:
     }
 
 
-def import_settings(**environment):
-    """Import the settings module in a fresh interpreter with the given environment."""
+def import_settings(show="DATABASES['default']", **environment):
+    """Import the settings module in a fresh interpreter with the given environment and
+    print the setting `show`."""
     env = portal_free_environment()
     env.update(environment)
     return subprocess.run(
-        [sys.executable, "-c", "import ki_portal.settings as s; print(s.DATABASES['default'])"],
+        [sys.executable, "-c", f"import ki_portal.settings as s; print(s.{show})"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -107,6 +108,22 @@ def test_postgres_url_uses_the_connection_pool():
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
     assert "'pool': True" in result.stdout
+
+
+def test_without_redis_each_process_keeps_its_cache_in_memory():
+    result = import_settings(show="CACHES['default']['BACKEND']")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_ki_redis_url_puts_the_cache_in_redis_with_short_timeouts():
+    result = import_settings(show="CACHES['default']", KI_REDIS_URL="redis://cache.internal:6379/2")
+
+    assert result.returncode == 0, result.stderr
+    assert "'BACKEND': 'portal.cache.RedisCache'" in result.stdout
+    assert "'LOCATION': 'redis://cache.internal:6379/2'" in result.stdout
+    assert "'socket_connect_timeout': 0.25, 'socket_timeout': 0.25" in result.stdout
 
 
 @pytest.mark.parametrize("value", ["12a", "1.5"])
