@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.load load     # make load
     .venv/bin/python -m bench.load fault    # make fault
-    .venv/bin/python -m bench.load load --quick   # 30 s, 20 + 4 visitors, while developing
+    .venv/bin/python -m bench.load load --quick   # 1 minute, 20 + 4 visitors, to try a change
 
 Starts its own servers (tests/servers.py): PostgreSQL with the demo content, Redis as
 the shared cache, the portal on gunicorn in production mode, and then locust headless
 with bench/locustfile.py: by default 200 visitors browsing and 20 sending the public
 forms for 5 minutes. The fault run also stops PostgreSQL for 10 s at 30 % of the run
-and restarts gunicorn gracefully (SIGHUP) at 60 %.
+and restarts gunicorn gracefully (SIGHUP) at 60 %. deploy/nginx.conf names one upstream,
+one gunicorn per server: the run restarts that one, whose master keeps the listening
+socket while old workers finish and new ones start.
 
 Afterwards it counts, per form, the submissions the portal acknowledged against the rows
 stored under their markers, and writes the results with the date and the machine into
@@ -36,6 +38,7 @@ from bench.submissions import FORMS, stored_markers, tally
 from tests.servers import (
     BASE_DIR,
     Gunicorn,
+    Nginx,
     PostgresServer,
     RedisServer,
     collect_static,
@@ -44,8 +47,8 @@ from tests.servers import (
 )
 
 REPORT = BASE_DIR / "docs" / "reliability.md"
-# Sync workers for the machine: gunicorn's rule of thumb, two per core and one more.
-WORKERS = 2 * (os.cpu_count() or 1) + 1
+# Sync workers for the machine, as deploy/gunicorn.conf.py advises: about two per core.
+WORKERS = 2 * (os.cpu_count() or 1)
 RESTART_WINDOW = 30  # seconds after SIGHUP in which errors count as the restart's
 
 
@@ -56,11 +59,11 @@ def main() -> int:
     parser.add_argument("--visitors", type=int, default=200)
     parser.add_argument("--submitters", type=int, default=20)
     parser.add_argument("--outage", type=float, default=10, help="seconds without PostgreSQL")
-    parser.add_argument("--quick", action="store_true", help="30 s with 20 + 4 visitors")
+    parser.add_argument("--quick", action="store_true", help="1 minute, 20 + 4 visitors")
     parser.add_argument("--no-report", action="store_true", help="print, do not write docs")
     options = parser.parse_args()
     if options.quick:
-        options.minutes, options.visitors, options.submitters = 0.5, 20, 4
+        options.minutes, options.visitors, options.submitters = 1, 20, 4
     with Stack() as stack:
         run = Run(options, stack)
         run.start()
@@ -85,6 +88,8 @@ class Stack:
             database_url=self.postgres.create_database("ki_portal"),
             redis_url=self.redis.url,
             DJANGO_MEDIA_ROOT=str(self.directory / "media"),
+            # deploy/nginx.conf passes the visitor's address in X-Real-IP.
+            KI_CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
             # The mails are rendered and handed to Django's mail framework; no SMTP here.
             DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         )
@@ -96,9 +101,13 @@ class Stack:
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-        self.environment = collect_static(environment, self.directory / "static")
+        static_root = self.directory / "static"
+        self.environment = collect_static(environment, static_root)
         self.gunicorn = self.started(Gunicorn(self.environment, workers=WORKERS))
-        self.url = self.gunicorn.url
+        self.nginx = self.started(
+            Nginx(upstream=f"127.0.0.1:{self.gunicorn.port}", static_root=static_root)
+        )
+        self.url = self.nginx.url
         return self
 
     def started(self, server):
@@ -118,6 +127,7 @@ class Stack:
             "Python": platform.python_version(),
             "PostgreSQL": output([find_program("postgres", package="postgresql"), "--version"]),
             "Redis": output([self.redis.program, "--version"]),
+            "nginx": output([self.nginx.program, "-v"]),
             "gunicorn": output([sys.executable, "-m", "gunicorn", "--version"]),
             "locust": output([sys.executable, "-m", "locust", "--version"]),
         }
@@ -223,7 +233,7 @@ def machine(stack: Stack, load_before, load_after) -> list[str]:
         "memory": f"{memory_kb / 1024 / 1024:.1f} GiB",
         "CPU": cpu,
         **stack.versions(),
-        "gunicorn workers": f"{WORKERS} sync workers, one instance",
+        "portal": f"nginx in front of one gunicorn with {WORKERS} sync workers",
         "load average (1 min) before / after": f"{load_before[0]:.2f} / {load_after[0]:.2f}",
     }
     return ["| machine | |", "|---|---|", *(f"| {key} | {value} |" for key, value in rows.items())]

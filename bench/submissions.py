@@ -10,7 +10,8 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from tests.servers import _FormParser
 
 MARKER = re.compile(r"load-[0-9a-f]{12}")
 
@@ -27,12 +28,13 @@ class Form:
     fields: dict
 
     def data(self, page: str, marker: str) -> dict:
-        """What a person sends from `page`: its hidden fields (CSRF token, start time,
-        submission key) and the visible fields filled in, `marker` in a text field."""
-        return {
-            **hidden_inputs(page),
-            **{k: v.format(marker=marker) for k, v in self.fields.items()},
-        }
+        """What a person sends from `page`: the form's fields as the page has them (CSRF
+        token, start time, submission key, preselected choices), with `fields` filled in
+        and `marker` in a text field."""
+        parser = _FormParser(form_id=None)
+        parser.feed(page)
+        filled = {name: value.format(marker=marker) for name, value in self.fields.items()}
+        return {**parser.fields, **filled}
 
 
 FORMS = [
@@ -73,23 +75,6 @@ FORMS = [
         },
     ),
 ]
-
-
-class _HiddenInputs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") == "hidden" and attrs.get("name"):
-            self.found.setdefault(attrs["name"], attrs.get("value") or "")
-
-
-def hidden_inputs(page: str) -> dict:
-    parser = _HiddenInputs()
-    parser.feed(page)
-    return parser.found
 
 
 def stored_markers() -> dict[str, list[str]]:

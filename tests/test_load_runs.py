@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from bench.load import fault_table
-from bench.submissions import FORMS, hidden_inputs, new_marker, stored_markers, tally
+from bench.submissions import FORMS, new_marker, stored_markers, tally
 from portal.forms import form_started_token
 
 
@@ -30,16 +30,6 @@ def test_a_submission_of_the_load_run_is_stored_under_its_marker(form, settings)
 
     assert response.redirect_chain[-1][0] == form.success_path
     assert stored_markers()[form.name] == [marker]
-
-
-def test_the_hidden_fields_of_a_form_page_are_sent_back():
-    page = (
-        '<form><input type="hidden" name="csrfmiddlewaretoken" value="abc">'
-        '<input type="text" name="name" value="typed">'
-        '<input type="hidden" name="started" value="1:x"></form>'
-    )
-
-    assert hidden_inputs(page) == {"csrfmiddlewaretoken": "abc", "started": "1:x"}
 
 
 def test_the_count_tells_lost_duplicated_and_unacknowledged_submissions_apart():
