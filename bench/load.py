@@ -236,7 +236,14 @@ def machine(stack: Stack, load_before, load_after) -> list[str]:
         "portal": f"nginx in front of one gunicorn with {WORKERS} sync workers",
         "load average (1 min) before / after": f"{load_before[0]:.2f} / {load_after[0]:.2f}",
     }
-    return ["| machine | |", "|---|---|", *(f"| {key} | {value} |" for key, value in rows.items())]
+    lines = ["| machine | |", "|---|---|", *(f"| {key} | {value} |" for key, value in rows.items())]
+    if load_before[0] > (os.cpu_count() or 1):
+        lines += [
+            "",
+            "Other processes kept the machine busy when the run started (load average above "
+            "the number of cores): the numbers are lower than on an idle machine.",
+        ]
+    return lines
 
 
 def load_table(options, seconds) -> list[str]:
