@@ -41,10 +41,10 @@ def redis_server():
 
 
 @pytest.fixture(scope="module")
-def front(test_database_url, collected_static, redis_server):
+def front(suite_database_url, collected_static, redis_server):
     """nginx before gunicorn with two sync workers, configured as deploy/README.md says."""
     environment = production_environment(
-        database_url=test_database_url,
+        database_url=suite_database_url,
         redis_url=redis_server.url,
         DJANGO_STATIC_ROOT=str(collected_static),
         KI_CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
