@@ -15,9 +15,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gunicorn's own variable; about two per processor core.
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "sync"
-# A request that takes longer (a stuck query, a hanging mail server) costs its worker,
-# which is killed and replaced; nginx's proxy_read_timeout is a little longer.
-timeout = 60
+# A worker silent for longer (a stuck query, a hanging mail server) is killed and
+# replaced; nginx's proxy_read_timeout is a little longer. gunicorn's default.
+timeout = 30
 # On a restart or SIGHUP, running requests get this long to finish.
 graceful_timeout = 30
 accesslog = "-"

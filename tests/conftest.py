@@ -83,7 +83,7 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="session")
-def test_database_url(django_db_setup):
+def suite_database_url(django_db_setup):
     """The address of pytest-django's test database, for servers the tests start (gunicorn):
     it lives on the suite's server, which DATABASE_URL names."""
     server = urllib.parse.urlsplit(os.environ["DATABASE_URL"])

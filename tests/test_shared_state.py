@@ -27,11 +27,11 @@ def redis_server():
 
 
 @pytest.fixture(scope="module")
-def instances(test_database_url, collected_static, redis_server):
+def instances(suite_database_url, collected_static, redis_server):
     # One environment for both: the same secret key, so a session or CSRF cookie from one
     # instance is valid on the other, as on two servers of one deployment.
     environment = production_environment(
-        database_url=test_database_url,
+        database_url=suite_database_url,
         redis_url=redis_server.url,
         DJANGO_STATIC_ROOT=str(collected_static),
     )
