@@ -10,7 +10,6 @@ the directory removed.
 """
 
 import atexit
-import glob
 import os
 import pwd
 import shutil
@@ -21,21 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from ki_portal.postgresql import find_program
+
 USER = "portal"
 STARTED_VARIABLE = "KI_TEST_POSTGRES_STARTED"
 _server: dict = {}
-
-
-def find_binary(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    # Debian keeps the server binaries off PATH.
-    candidates = sorted(
-        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-        key=lambda path: int(Path(path).parts[-3]),
-    )
-    return candidates[-1] if candidates else None
 
 
 def free_port() -> int:
@@ -59,7 +48,7 @@ def as_server_user(command: list[str]) -> list[str]:
 
 
 def start_server() -> str:
-    initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
+    initdb, pg_ctl = find_program("initdb"), find_program("pg_ctl")
     if not (initdb and pg_ctl):
         raise pytest.UsageError(
             "PostgreSQL server binaries (initdb, pg_ctl) not found. Install them, e.g. "
