@@ -226,6 +226,13 @@ def test_an_unreachable_database_is_reported(portal_data, tmp_path):
         restore(directory, "--database-url", unreachable)
 
 
+def test_an_unknown_kind_of_database_url_is_reported(portal_data, tmp_path):
+    directory, _output = backup(tmp_path)
+
+    with pytest.raises(CommandError, match="--database-url cannot be used"):
+        restore(directory, "--database-url", "mongodb://127.0.0.1/ki_portal")
+
+
 def test_a_missing_backup_is_a_message_not_a_traceback(tmp_path):
     finished = subprocess.run(
         [sys.executable, "manage.py", "restore_portal", str(tmp_path / "nothing")],
