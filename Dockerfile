@@ -14,6 +14,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_DEBUG=false \
     PATH="/opt/venv/bin:$PATH"
+# pg_dump and pg_restore for backup_portal and restore_portal. Bookworm ships version 15;
+# pg_dump must be at least the server's version, so for PostgreSQL 16 or later install
+# that version's client from apt.postgresql.org instead.
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
 RUN pip install --no-cache-dir --require-hashes -r /tmp/requirements.txt && rm /tmp/requirements.txt
