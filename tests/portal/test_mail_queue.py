@@ -31,22 +31,6 @@ CHANGELIST_URL = "/admin/portal/outgoingmail/"
 ADDRESS = "vorstand@kulturverein.example"
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """The portal's and the worker's time, moved forward with `clock.advance(delta)`."""
-    real_now = timezone.now
-
-    class Clock:
-        offset = datetime.timedelta()
-
-        def advance(self, delta):
-            self.offset += delta
-
-    moved = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
-    return moved
-
-
 def run_worker():
     """What `manage.py db_worker` does, once: every task that is due, then stop."""
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
