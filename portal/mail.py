@@ -21,7 +21,8 @@ def send_templated_mail(
 
     Call it inside the transaction that stores what the mail tells about: the mail is
     stored (or rolled back) with it, and no mail server can turn a stored submission into
-    an error page. `confidential` hides address, subject and text from the admin.
+    an error page. `confidential` hides address, subject and text from the admin
+    and erases them once the mail has left.
     Links in the context should have been reversed in the same language. Costs one insert.
     """
     with translation.override(language):

@@ -110,6 +110,9 @@ class OutgoingMail(models.Model):
         else:
             self.status = MailStatus.SENT
             self.last_error = ""
+            if self.confidential:
+                # Nobody may read it in the admin, so nothing of it is kept once it left.
+                self.recipient = self.subject = self.body = ""
         self.save()
 
     def _describe(self, error: Exception) -> str:

@@ -257,6 +257,18 @@ def test_a_confidential_mail_shows_staff_neither_address_nor_subject_nor_text(cl
     assert "vertraulich" in pages
 
 
+def test_a_confidential_mail_keeps_nothing_of_what_it_said_once_sent():
+    confidential = outgoing(confidential=True)
+
+    deliver_mail.enqueue(confidential.pk)
+
+    (message,) = mail.outbox
+    assert message.to == [ADDRESS]
+    confidential.refresh_from_db()
+    assert confidential.status == MailStatus.SENT
+    assert (confidential.recipient, confidential.subject, confidential.body) == ("", "", "")
+
+
 def test_the_outbox_cannot_be_edited_by_hand(client, mail_team):
     waiting = outgoing()
     client.force_login(mail_team)
