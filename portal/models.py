@@ -117,7 +117,9 @@ class OutgoingMail(models.Model):
 
     def _describe(self, error: Exception) -> str:
         """The error's kind and message, with the recipient's address taken out."""
-        text = f"{type(error).__name__}: {error}".replace(self.recipient, "…")
+        text = f"{type(error).__name__}: {error}"
+        if self.recipient:
+            text = text.replace(self.recipient, "…")
         return text[:ERROR_LENGTH]
 
     def requeue(self) -> None:
