@@ -52,5 +52,6 @@ RUN pybabel compile --domain django --directory locale \
 USER portal
 EXPOSE 8000
 # DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY and DJANGO_ALLOWED_HOSTS come
-# from the environment.
+# from the environment. With KI_TASK_BACKEND=database, run a second container from this
+# image with the command `python manage.py db_worker`: it sends the mails.
 CMD ["gunicorn", "ki_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

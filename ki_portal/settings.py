@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "encrypted_model_fields",
     "parler",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     # The portal's own layers, bottom first (docs/architecture.md): an app imports only
     # the apps listed before it.
     "portal",
@@ -239,6 +241,23 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ki-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The portal's public address, for links in mails sent outside a request (daily commands).
 SITE_URL = env_str("KI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Sent and failed mails are deleted from the outbox this many days after their last attempt.
+MAIL_KEEP_DAYS = env_int("KI_MAIL_KEEP_DAYS", 14)
+
+# Background work (mail delivery). "immediate" runs a task at once in the process that
+# queues it: no worker needed, so `make run` stays one command, but a refused mail waits
+# for the daily jobs. "database" stores tasks for the worker (`manage.py db_worker`), which
+# also retries refused mails with back-off: production uses it.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASK_BACKEND = env_str("KI_TASK_BACKEND", "immediate")
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"KI_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASK_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
 # No cookie for anonymous visitors except CSRF where a form needs it; both
 # cookies stay on this site and out of reach of scripts.

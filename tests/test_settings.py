@@ -16,12 +16,13 @@ def portal_free_environment() -> dict:
     }
 
 
-def import_settings(**environment):
-    """Import the settings module in a fresh interpreter with the given environment."""
+def import_settings(show="DATABASES['default']", **environment):
+    """Import the settings module in a fresh interpreter with the given environment and
+    print the setting `show`."""
     env = portal_free_environment()
     env.update(environment)
     return subprocess.run(
-        [sys.executable, "-c", "import ki_portal.settings as s; print(s.DATABASES['default'])"],
+        [sys.executable, "-c", f"import ki_portal.settings as s; print(s.{show})"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -136,3 +137,18 @@ def test_production_settings_pass_the_deployment_checklist():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_tasks_run_immediately_unless_the_database_backend_is_chosen():
+    local = import_settings(show="TASKS['default']['BACKEND']")
+    production = import_settings(show="TASKS['default']['BACKEND']", KI_TASK_BACKEND="database")
+
+    assert local.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+    assert production.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
+def test_an_unknown_task_backend_is_refused():
+    result = import_settings(KI_TASK_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "KI_TASK_BACKEND must be one of immediate, database, not 'celery'" in result.stderr
