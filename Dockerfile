@@ -40,6 +40,7 @@ COPY --chown=portal:portal networks/ networks/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
 COPY --chown=portal:portal static/ static/
+COPY --chown=portal:portal deploy/gunicorn.conf.py deploy/gunicorn.conf.py
 COPY --from=assets --chown=portal:portal /build/static/dist/ static/dist/
 
 # collectstatic needs keys to import the settings; the build keys are thrown away.
@@ -51,7 +52,10 @@ RUN pybabel compile --domain django --directory locale \
 
 USER portal
 EXPOSE 8000
-# DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY and DJANGO_ALLOWED_HOSTS come
-# from the environment. With KI_TASK_BACKEND=database, run a second container from this
-# image with the command `python manage.py db_worker`: it sends the mails.
-CMD ["gunicorn", "ki_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY, DJANGO_ALLOWED_HOSTS,
+# KI_REDIS_URL and KI_CLIENT_ADDRESS_HEADER come from the environment. With
+# KI_TASK_BACKEND=database, run a second container from this image with the command
+# `python manage.py db_worker`: it sends the mails.
+# Port 8000 is for nginx only (deploy/nginx.conf, deploy/README.md): the sync workers
+# must never face clients directly, or a few stalled connections block them all.
+CMD ["gunicorn", "ki_portal.wsgi:application", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

@@ -151,12 +151,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-CACHES = {
-    "default": {
-        "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env_str("DJANGO_CACHE_LOCATION", "ki-portal"),
+# The cache holds the form rate limits and the footer's data (centre profile, main
+# location). In production it lives in Redis, so that every process and server counts the
+# same limits and sees a change at once; a local run keeps it in the process's memory.
+REDIS_URL = env_str("KI_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache that answers as an empty cache while Redis is down.
+            "BACKEND": "portal.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Another application may share the Redis database.
+            "KEY_PREFIX": "ki-portal",
+            # Passed to redis-py's connection pool: a Redis that hangs costs a cache call
+            # at most a quarter of a second before portal.cache gives up on it.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ki-portal",
+        }
+    }
 
 # Internationalisation. German is the source language of every string.
 LANGUAGE_CODE = "de"

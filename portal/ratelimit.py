@@ -1,8 +1,9 @@
 """A per-address limit on form submissions, kept in the Django cache.
 
 The cache key holds a keyed hash of the address, never the address itself, so the cache
-stores no personal data in clear text. With several server processes, the limit holds
-per process unless a shared cache is configured (see the README).
+stores no personal data in clear text. In production the cache is Redis (KI_REDIS_URL),
+so the limit counts across every process and server; while Redis is down the count
+starts afresh with every post, so the limit fails open (see portal/cache.py).
 """
 
 import functools

@@ -2,17 +2,21 @@
 team, the data protection officer, an outsider."""
 
 import datetime
+import os
+import urllib.parse
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone, translation
 
 from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from counselling.seeds import create_groups
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
+from tests.servers import collect_static, production_environment
 
 EDITOR_PERMISSIONS = [
     "add_fieldofwork",
@@ -93,6 +97,23 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def suite_database_url(django_db_setup):
+    """The address of pytest-django's test database, for servers the tests start (gunicorn):
+    it lives on the suite's server, which DATABASE_URL names."""
+    server = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    return server._replace(path=f"/{connection.settings_dict['NAME']}").geturl()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The static files as the production build collects them (hashed names, compressed
+    copies), collected once for every test that runs the portal in production mode."""
+    directory = tmp_path_factory.mktemp("staticfiles")
+    collect_static(production_environment(database_url=""), directory)
+    return directory
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Throw-away servers on free loopback ports: PostgreSQL, Redis and the portal on gunicorn.
+"""Throw-away servers on free loopback ports: PostgreSQL, Redis, the portal on gunicorn
+and nginx in front of it.
 
 The test suite uses them (tests/postgres.py starts the suite's database with
 `PostgresServer`), and so do the load and fault runs in bench/. Each server lives in its
@@ -7,6 +8,8 @@ own temporary directory, which `stop()` removes. A missing program raises
 instead of being skipped.
 """
 
+import html.parser
+import http.client
 import os
 import pwd
 import secrets
@@ -17,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 from ki_portal import postgresql
@@ -227,7 +233,8 @@ def collect_static(environment: dict, directory: Path) -> dict:
 
 
 class Gunicorn:
-    """The portal on gunicorn, as the Dockerfile starts it, on a free loopback port."""
+    """The portal on gunicorn with deploy/gunicorn.conf.py, as the Dockerfile starts it, on
+    a free loopback port."""
 
     def __init__(self, environment: dict, *, workers: int = 2, options: tuple = ()) -> None:
         self.environment = environment
@@ -246,6 +253,7 @@ class Gunicorn:
         self.process = subprocess.Popen(
             [
                 *(sys.executable, "-m", "gunicorn", "ki_portal.wsgi:application"),
+                *("--config", str(BASE_DIR / "deploy" / "gunicorn.conf.py")),
                 *("--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers)),
                 *("--error-logfile", str(self.log), *self.options),
             ],
@@ -271,3 +279,216 @@ class Gunicorn:
                 self.process.wait()
             self.process = None
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class Nginx:
+    """nginx with the site configuration the portal ships (deploy/nginx.conf), its
+    placeholders filled with loopback values, in front of `upstream` (host:port)."""
+
+    SITE = BASE_DIR / "deploy" / "nginx.conf"
+    MIME_TYPES = Path("/etc/nginx/mime.types")
+
+    def __init__(self, *, upstream: str, static_root: Path) -> None:
+        self.program = find_program("nginx", package="nginx")
+        self.directory = make_directory("ki-portal-nginx-")
+        self.log = self.directory / "error.log"
+        self.port = free_port()
+        self.upstream = upstream
+        self.static_root = static_root
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def site(self) -> str:
+        """deploy/nginx.conf filled in, as deploy/README.md tells the operator to."""
+        site = self.SITE.read_text()
+        for placeholder, value in {
+            "__LISTEN__": f"127.0.0.1:{self.port}",
+            "__SERVER_NAME__": "127.0.0.1 localhost",
+            "__UPSTREAM__": self.upstream,
+            "__STATIC_ROOT__": str(self.static_root),
+        }.items():
+            site = site.replace(placeholder, value)
+        return site
+
+    def main_configuration(self, site: Path) -> str:
+        """What /etc/nginx/nginx.conf is on a server, kept inside this directory."""
+        directory = self.directory
+        # Workers run as the user who started the test (root in CI, where nginx would
+        # otherwise switch to nobody), so they read the collected files and write here.
+        user = "user root;" if os.geteuid() == 0 else ""
+        return f"""
+{user}
+worker_processes 1;
+pid {directory}/nginx.pid;
+error_log {self.log} warn;
+events {{ worker_connections 1024; }}
+http {{
+    include {self.MIME_TYPES};
+    default_type application/octet-stream;
+    access_log {directory}/access.log;
+    client_body_temp_path {directory}/client_body;
+    proxy_temp_path {directory}/proxy;
+    fastcgi_temp_path {directory}/fastcgi;
+    uwsgi_temp_path {directory}/uwsgi;
+    scgi_temp_path {directory}/scgi;
+    include {site};
+}}
+"""
+
+    def start(self) -> "Nginx":
+        if not self.MIME_TYPES.exists():
+            raise MissingProgram(
+                f"{self.MIME_TYPES} not found. Install the Debian package `nginx` "
+                "(apt-get install nginx); .ci/run installs it when missing."
+            )
+        site = self.directory / "ki-portal.conf"
+        site.write_text(self.site())
+        configuration = self.directory / "nginx.conf"
+        configuration.write_text(self.main_configuration(site))
+        self.process = subprocess.Popen(
+            [
+                *(self.program, "-p", str(self.directory), "-c", str(configuration)),
+                *("-e", str(self.log), "-g", "daemon off;"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, process=self.process, log=self.log, seconds=10)
+        return self
+
+    def remove(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+@dataclass
+class Response:
+    status: int
+    headers: Message
+    text: str
+
+
+class Visitor:
+    """A browser without JavaScript for the servers above, by the standard library.
+
+    It keeps the cookies of every loopback server (as browsers do, across ports), also
+    those marked Secure, which production sets and which plain HTTP must send back here.
+    It follows no redirect. `address` is the loopback address it connects from, so two
+    visitors can come from different addresses.
+    """
+
+    def __init__(self, *, address: str = "127.0.0.1", timeout: float = 30) -> None:
+        self.address = address
+        self.timeout = timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(
+        self, method: str, url: str, *, data: dict | None = None, headers: dict | None = None
+    ) -> Response:
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(
+            parts.hostname, parts.port, timeout=self.timeout, source_address=(self.address, 0)
+        )
+        sent = dict(headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data, doseq=True)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, f"{parts.path}?{parts.query}".rstrip("?"), body, sent)
+            answer = connection.getresponse()
+            text = answer.read().decode(errors="replace")
+        finally:
+            connection.close()
+        for cookie in answer.headers.get_all("Set-Cookie") or []:
+            name, _equals, rest = cookie.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return Response(answer.status, answer.headers, text)
+
+    def get(self, url: str, **options) -> Response:
+        return self.request("GET", url, **options)
+
+    def post(self, url: str, data: dict, **options) -> Response:
+        return self.request("POST", url, data=data, **options)
+
+    def form(self, url: str, *, form_id: str | None = None) -> dict[str, list[str]]:
+        """The fields of the page's form (the one with `form_id`, or the first that posts)
+        as a browser would send them unchanged, CSRF token included."""
+        page = self.get(url)
+        if page.status != 200:
+            raise AssertionError(f"GET {url} answered {page.status}")
+        parser = _FormParser(form_id)
+        parser.feed(page.text)
+        return parser.fields
+
+
+class _FormParser(html.parser.HTMLParser):
+    UNSENT_INPUTS = {"submit", "button", "image", "reset", "file"}
+
+    def __init__(self, form_id: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.done = False
+        self.fields: dict[str, list[str]] = {}
+        self.select: str | None = None
+        self.select_is_multiple = False
+        self.first_option: str | None = None
+        self.textarea: str | None = None
+        self.text: list[str] = []
+
+    def add(self, name: str, value: str) -> None:
+        self.fields.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        if tag == "form" and not self.done:
+            wanted = attributes.get("id") == self.form_id if self.form_id else True
+            self.inside = wanted and attributes.get("method", "get").lower() == "post"
+        elif not self.inside:
+            return
+        elif tag == "input" and name and attributes.get("type") not in self.UNSENT_INPUTS:
+            if attributes.get("type") in {"checkbox", "radio"}:
+                if "checked" in attributes:
+                    self.add(name, attributes.get("value") or "on")
+            else:
+                self.add(name, attributes.get("value") or "")
+        elif tag == "textarea" and name:
+            self.textarea, self.text = name, []
+        elif tag == "select" and name:
+            self.select, self.select_is_multiple = name, "multiple" in attributes
+            self.first_option = None
+        elif tag == "option" and self.select:
+            value = attributes.get("value") or ""
+            if self.first_option is None:
+                self.first_option = value
+            if "selected" in attributes:
+                self.add(self.select, value)
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text.append(data)
+
+    def handle_endtag(self, tag):
+        if not self.inside:
+            return
+        if tag == "form":
+            self.inside, self.done = False, True
+        elif tag == "textarea" and self.textarea:
+            # A newline right after <textarea> belongs to the markup, not to the value.
+            self.add(self.textarea, "".join(self.text).removeprefix("\n"))
+            self.textarea = None
+        elif tag == "select" and self.select:
+            # A browser sends a single select's first option when none is selected.
+            if self.select not in self.fields and not self.select_is_multiple:
+                self.add(self.select, self.first_option or "")
+            self.select = None

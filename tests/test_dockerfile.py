@@ -36,6 +36,7 @@ def test_every_app_is_copied_into_the_image():
 def test_image_runs_gunicorn_as_a_non_root_user():
     assert re.search(r"^USER portal$", DOCKERFILE, re.MULTILINE)
     assert 'CMD ["gunicorn", "ki_portal.wsgi:application"' in DOCKERFILE
+    assert '"--config", "deploy/gunicorn.conf.py"' in DOCKERFILE
     assert "collectstatic --noinput" in DOCKERFILE
     assert "npm ci" in DOCKERFILE
 

@@ -110,6 +110,22 @@ def test_postgres_url_uses_the_connection_pool():
     assert "'pool': True" in result.stdout
 
 
+def test_without_redis_each_process_keeps_its_cache_in_memory():
+    result = import_settings(show="CACHES['default']['BACKEND']")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_ki_redis_url_puts_the_cache_in_redis_with_short_timeouts():
+    result = import_settings(show="CACHES['default']", KI_REDIS_URL="redis://cache.internal:6379/2")
+
+    assert result.returncode == 0, result.stderr
+    assert "'BACKEND': 'portal.cache.RedisCache'" in result.stdout
+    assert "'LOCATION': 'redis://cache.internal:6379/2'" in result.stdout
+    assert "'socket_connect_timeout': 0.25, 'socket_timeout': 0.25" in result.stdout
+
+
 @pytest.mark.parametrize("value", ["12a", "1.5"])
 def test_malformed_number_fails_loudly(value):
     result = import_settings(DJANGO_EMAIL_PORT=value)

@@ -11,8 +11,9 @@ from languages.models import Language
 
 # v4: the cached profile carries its prefetched languages.
 PROFILE_CACHE_KEY = "centre:profile:v4"
-# Saving clears the cache of the process that saved; with the per-process default
-# cache, other processes see the change after this many seconds at the latest.
+# Saving clears the cached entry. With Redis (KI_REDIS_URL) every process sees the change
+# at once; with the local-memory default only the process that saved does, the others
+# after this many seconds at the latest.
 PROFILE_CACHE_SECONDS = 600
 
 
