@@ -106,7 +106,23 @@ def test_postgres_url_uses_the_connection_pool():
 
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
-    assert "'pool': True" in result.stdout
+    assert "'pool': {" in result.stdout
+
+
+def test_a_visitor_waits_seconds_not_minutes_for_a_database_that_is_down():
+    result = import_settings(DATABASE_URL="postgres://portal@127.0.0.1:5432/portal")
+
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 3" in result.stdout
+    assert "'timeout': 3, 'reconnect_timeout': 2" in result.stdout
+    assert "'CONN_HEALTH_CHECKS': True" in result.stdout
+
+
+def test_the_database_url_can_give_its_own_connect_timeout():
+    result = import_settings(DATABASE_URL="postgres://portal@db.example/portal?connect_timeout=10")
+
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 10" in result.stdout
 
 
 @pytest.mark.parametrize("value", ["12a", "1.5"])
