@@ -133,16 +133,16 @@ def test_malformed_number_fails_loudly(value):
     assert "DJANGO_EMAIL_PORT must be a whole number" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checklist():
+def deployment_checklist(**environment):
     env = portal_free_environment()
     env.update(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "x" * 40,
         DJANGO_ALLOWED_HOSTS="ki.example.org",
         KI_FIELD_ENCRYPTION_KEY=FERNET_KEY,
+        **environment,
     )
-
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -151,4 +151,28 @@ def test_production_settings_pass_the_deployment_checklist():
         check=False,
     )
 
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = deployment_checklist(
+        KI_SITE_URL="https://ki.example.org",
+        DJANGO_CACHE_BACKEND="django.core.cache.backends.redis.RedisCache",
+        DJANGO_CACHE_LOCATION="redis://127.0.0.1:6379/0",
+        KI_CLIENT_ADDRESS_HEADER="HTTP_X_FORWARDED_FOR",
+    )
+
     assert result.returncode == 0, result.stderr
+
+
+def test_production_with_local_defaults_fails_the_deployment_checklist_loudly():
+    result = deployment_checklist(
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"
+    )
+
+    assert result.returncode != 0
+    for variable in [
+        "KI_SITE_URL",
+        "DJANGO_EMAIL_BACKEND",
+        "KI_REDIS_URL",
+        "KI_CLIENT_ADDRESS_HEADER",
+    ]:
+        assert variable in result.stderr
