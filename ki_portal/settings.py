@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,10 +129,29 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DJANGO_DB_POOL", True
-):
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the database is down a visitor waits a few seconds at most and then gets the 503
+    # page (portal.middleware.DatabaseUnavailableMiddleware); once it is back, the next
+    # request is served again. A host that does not answer is given up after 3 s (psycopg's
+    # own default is 130 s); `?connect_timeout=` in DATABASE_URL overrides it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    # A connection is tested with an empty query before a request gets it, so one that a
+    # restarted server closed is replaced instead of failing the request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env_bool("DJANGO_DB_POOL", True):
+        # psycopg_pool, one per server process. A sync worker uses one connection at a time
+        # (`max_size` leaves room for threaded workers), so after a restart at most one stale
+        # connection per process is replaced. A request waits `timeout` seconds for a
+        # connection, then gets the 503 page. A failed connection is retried with doubling
+        # pauses (1, 2, 4 s …) for `reconnect_timeout` seconds, then the next request starts
+        # a fresh attempt at once; with psycopg's default of 5 minutes the pauses would keep
+        # the portal down for minutes after the database is back.
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": 4,
+            "timeout": 3,
+            "reconnect_timeout": 2,
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction that reads before it writes (every form service does) fails at once
     # with "database is locked" when another one writes; taking the write lock at its
@@ -285,6 +305,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 # A failed check answers with the portal's own page: plain words and a way back to the form.
 CSRF_FAILURE_VIEW = "ki_portal.views.csrf_failure"
+# While the database is down: the 503 page, in the request's section (portal.middleware).
+DATABASE_UNAVAILABLE_VIEW = "ki_portal.views.database_unavailable"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
