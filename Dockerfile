@@ -14,6 +14,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_DEBUG=false \
     PATH="/opt/venv/bin:$PATH"
+# pg_dump and pg_restore for backup_portal and restore_portal. Bookworm ships version 15;
+# pg_dump must be at least the server's version, so for PostgreSQL 16 or later install
+# that version's client from apt.postgresql.org instead.
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
 RUN pip install --no-cache-dir --require-hashes -r /tmp/requirements.txt && rm /tmp/requirements.txt
@@ -47,7 +53,9 @@ RUN pybabel compile --domain django --directory locale \
 USER portal
 EXPOSE 8000
 # DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY, DJANGO_ALLOWED_HOSTS,
-# KI_REDIS_URL and KI_CLIENT_ADDRESS_HEADER come from the environment.
+# KI_REDIS_URL and KI_CLIENT_ADDRESS_HEADER come from the environment. With
+# KI_TASK_BACKEND=database, run a second container from this image with the command
+# `python manage.py db_worker`: it sends the mails.
 # Port 8000 is for nginx only (deploy/nginx.conf, deploy/README.md): the sync workers
 # must never face clients directly, or a few stalled connections block them all.
 CMD ["gunicorn", "ki_portal.wsgi:application", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

@@ -26,12 +26,12 @@ def barrier_feedback_create(
     feedback, _created = create_once(
         BarrierFeedback(description=description, page_url=page_url, name=name, email=email),
         submission_key=submission_key,
-        after_save=_notify_staff_after_commit,
+        after_save=_notify_staff,
     )
     return feedback
 
 
-def _notify_staff_after_commit(feedback: BarrierFeedback) -> None:
+def _notify_staff(feedback: BarrierFeedback) -> None:
     centre = CentreProfile.load()
     if not (centre and centre.email):
         return
@@ -41,14 +41,10 @@ def _notify_staff_after_commit(feedback: BarrierFeedback) -> None:
             reverse("admin:centre_barrierfeedback_change", args=[feedback.pk])
         ),
     }
-    # Staff read German, whatever language the person used the form in. A mail that
-    # fails must not turn a stored report into an error page for the person.
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            template="centre/mail/barrier_feedback_staff",
-            context=context,
-            recipient=centre.email,
-            language=settings.LANGUAGE_CODE,
-        ),
-        robust=True,
+    # Staff read German, whatever language the person used the form in.
+    send_templated_mail(
+        template="centre/mail/barrier_feedback_staff",
+        context=context,
+        recipient=centre.email,
+        language=settings.LANGUAGE_CODE,
     )

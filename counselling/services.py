@@ -66,7 +66,7 @@ def request_submit(
 
 def _count_and_notify(counselling_request: CounsellingRequest) -> None:
     _count(counselling_request)
-    _notify_after_commit(counselling_request)
+    _notify(counselling_request)
 
 
 def _count(counselling_request: CounsellingRequest) -> None:
@@ -81,11 +81,13 @@ def _count(counselling_request: CounsellingRequest) -> None:
     MonthlyCount.objects.filter(**kind).update(count=F("count") + 1)
 
 
-def _notify_after_commit(counselling_request: CounsellingRequest) -> None:
+def _notify(counselling_request: CounsellingRequest) -> None:
     """Tells the team and, if she asked for it, confirms to her, once the request is stored.
 
-    Each mail is its own robust callback: a mail server that refuses one never turns her
-    stored request into an error page, and the other mails still go out.
+    Each mail is its own task in the outbox: a mail server that refuses one never turns her
+    stored request into an error page, and the other mails still go out. Her confirmation
+    is confidential, so the outbox in the admin does not show her address to staff
+    outside the team.
     """
     team = get_user_model().objects.filter(
         groups__name=COUNSELLING_GROUP, is_active=True, email__gt=""
@@ -112,12 +114,11 @@ def _notify_after_commit(counselling_request: CounsellingRequest) -> None:
                 },
                 "recipient": counselling_request.contact_detail,
                 "language": counselling_request.page_language,
+                "confidential": True,
             }
         )
     for mail in mails:
-        # A lambda, not functools.partial: Django names the callback by its __qualname__
-        # when it logs a failure.
-        transaction.on_commit(lambda mail=mail: send_templated_mail(**mail), robust=True)
+        send_templated_mail(**mail)
 
 
 def request_log_access(*, counselling_request: CounsellingRequest, user) -> None:

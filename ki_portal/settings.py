@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "encrypted_model_fields",
     "parler",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     # The portal's own layers, bottom first (docs/architecture.md): an app imports only
     # the apps listed before it.
     "portal",
@@ -90,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,10 +129,29 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DJANGO_DB_POOL", True
-):
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the database is down a visitor waits a few seconds at most and then gets the 503
+    # page (portal.middleware.DatabaseUnavailableMiddleware); once it is back, the next
+    # request is served again. A host that does not answer is given up after 3 s (psycopg's
+    # own default is 130 s); `?connect_timeout=` in DATABASE_URL overrides it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    # A connection is tested with an empty query before a request gets it, so one that a
+    # restarted server closed is replaced instead of failing the request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env_bool("DJANGO_DB_POOL", True):
+        # psycopg_pool, one per server process. A sync worker uses one connection at a time
+        # (`max_size` leaves room for threaded workers), so after a restart at most one stale
+        # connection per process is replaced. A request waits `timeout` seconds for a
+        # connection, then gets the 503 page. A failed connection is retried with doubling
+        # pauses (1, 2, 4 s …) for `reconnect_timeout` seconds, then the next request starts
+        # a fresh attempt at once; with psycopg's default of 5 minutes the pauses would keep
+        # the portal down for minutes after the database is back.
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": 4,
+            "timeout": 3,
+            "reconnect_timeout": 2,
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction that reads before it writes (every form service does) fails at once
     # with "database is locked" when another one writes; taking the write lock at its
@@ -257,6 +279,23 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ki-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The portal's public address, for links in mails sent outside a request (daily commands).
 SITE_URL = env_str("KI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Sent and failed mails are deleted from the outbox this many days after their last attempt.
+MAIL_KEEP_DAYS = env_int("KI_MAIL_KEEP_DAYS", 14)
+
+# Background work (mail delivery). "immediate" runs a task at once in the process that
+# queues it: no worker needed, so `make run` stays one command, but a refused mail waits
+# for the daily jobs. "database" stores tasks for the worker (`manage.py db_worker`), which
+# also retries refused mails with back-off: production uses it.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASK_BACKEND = env_str("KI_TASK_BACKEND", "immediate")
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"KI_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASK_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
 # No cookie for anonymous visitors except CSRF where a form needs it; both
 # cookies stay on this site and out of reach of scripts.
@@ -266,6 +305,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 # A failed check answers with the portal's own page: plain words and a way back to the form.
 CSRF_FAILURE_VIEW = "ki_portal.views.csrf_failure"
+# While the database is down: the 503 page, in the request's section (portal.middleware).
+DATABASE_UNAVAILABLE_VIEW = "ki_portal.views.database_unavailable"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

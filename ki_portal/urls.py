@@ -6,7 +6,7 @@ from django.urls import include, path
 from centre.sitemaps import PageSitemap
 from centre.views import logo
 from fields.sitemaps import FieldOfWorkSitemap, TargetGroupSitemap
-from ki_portal import views
+from ki_portal import health, views
 from networks.sitemaps import NetworkSitemap
 from news.sitemaps import EventSitemap, NewsItemSitemap
 from organisations.sitemaps import OrganisationSitemap
@@ -23,6 +23,8 @@ SITEMAPS = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Outside the language prefix: a load balancer asks for one fixed path.
+    path("health/", health.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("logo", logo, name="logo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -19,9 +19,6 @@ COUNSELLING = failures.Section(
     standalone_template="counselling/standalone.html",
     finish=keep_private,
 )
-# When a visitor may try again after a 503, in seconds.
-RETRY_AFTER = 120
-
 # How many news items and coming events the home page shows; the rest are on their lists.
 HOME_ENTRIES = 3
 
@@ -110,6 +107,7 @@ def server_error(request):
     return failures.standalone_page("500.html", status=500, section=section_of(request))
 
 
-def service_unavailable(request, exception=None):
-    """503, for the database outage handling: a standalone page with `Retry-After`."""
-    return failures.service_unavailable(retry_after=RETRY_AFTER, section=section_of(request))
+def database_unavailable(request, exception):
+    """503 while the database cannot serve the request (DATABASE_UNAVAILABLE_VIEW): a
+    standalone page with `Retry-After`, the section's frame kept."""
+    return failures.database_unavailable(request, exception, section=section_of(request))

@@ -1,7 +1,8 @@
 """The register's workflows: registration, confirmation, review, self-service, upkeep.
 
-Every function that writes runs in one transaction; mails go out after the commit
-(`robust`, so a mail server that is down never undoes or breaks a stored decision).
+Every function that writes runs in one transaction; its mails are stored in the outbox in
+that transaction and leave after the commit, so a mail server that is down never undoes or
+breaks a stored decision.
 Representatives get mails in the language they used; staff get German mails without
 personal data, only the organisation's name and a link to the admin.
 """
@@ -88,21 +89,17 @@ def manage_link(organisation: Organisation) -> str:
 
 
 def _mail_representative(organisation: Organisation, template: str, **context) -> None:
-    address, language = organisation.contact_email, organisation.language
     context = {
         "organisation": organisation,
         "centre": CentreProfile.load(),
         "valid_days": MANAGE_LINK_VALID.days,
         **context,
     }
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            template=f"organisations/mail/{template}",
-            context=context,
-            recipient=address,
-            language=language,
-        ),
-        robust=True,
+    send_templated_mail(
+        template=f"organisations/mail/{template}",
+        context=context,
+        recipient=organisation.contact_email,
+        language=organisation.language,
     )
 
 
@@ -110,14 +107,11 @@ def _mail_staff(template: str, **context) -> None:
     centre = CentreProfile.load()
     if not (centre and centre.email):
         return
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            template=f"organisations/mail/{template}",
-            context=context,
-            recipient=centre.email,
-            language=settings.LANGUAGE_CODE,
-        ),
-        robust=True,
+    send_templated_mail(
+        template=f"organisations/mail/{template}",
+        context=context,
+        recipient=centre.email,
+        language=settings.LANGUAGE_CODE,
     )
 
 

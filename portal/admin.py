@@ -1,8 +1,17 @@
-"""What every app's admin shares."""
+"""What every app's admin shares, and the outbox."""
 
+from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.models import MailStatus, OutgoingMail
+from portal.tasks import enqueue_after_commit
 
 CHANGES = frozenset({"add", "change", "delete"})
+# Shown instead of what a confidential mail says and to whom.
+CONFIDENTIAL = _("vertraulich")
 
 
 class ReadOnlyAdminMixin:
@@ -40,3 +49,70 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return "delete" in self.allow_by_hand and super().has_delete_permission(request, obj)
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The outbox: what left, what waits for its next attempt, what failed and why.
+
+    It holds recipients' addresses, so it takes the view permission (superusers have it);
+    a confidential mail shows neither address, subject nor text. The only change is
+    "Erneut senden" for failed mails, which sends what the portal meant to send anyway.
+    """
+
+    list_display = [
+        "__str__",
+        "shown_recipient",
+        "shown_subject",
+        "status",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "last_error",
+    ]
+    list_filter = ["status", "created_at"]
+    fields = readonly_fields = [
+        "shown_recipient",
+        "shown_subject",
+        "shown_body",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "last_error",
+    ]
+    actions = ["requeue"]
+
+    @admin.display(description=_("Empfänger"))
+    def shown_recipient(self, mail):
+        return CONFIDENTIAL if mail.confidential else mail.recipient
+
+    @admin.display(description=_("Betreff"))
+    def shown_subject(self, mail):
+        return CONFIDENTIAL if mail.confidential else mail.subject
+
+    @admin.display(description=_("Text"))
+    def shown_body(self, mail):
+        return CONFIDENTIAL if mail.confidential else mail.body
+
+    def has_requeue_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description=_("Erneut senden"), permissions=["requeue"])
+    def requeue(self, request, queryset):
+        mails = list(queryset.filter(status=MailStatus.FAILED))
+        with transaction.atomic():
+            for mail in mails:
+                mail.requeue()
+                enqueue_after_commit(mail)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d fehlgeschlagene E-Mail wird erneut gesendet.",
+                "%(count)d fehlgeschlagene E-Mails werden erneut gesendet.",
+                len(mails),
+            )
+            % {"count": len(mails)},
+            messages.SUCCESS,
+        )

@@ -10,16 +10,35 @@ the URL configuration.
 A section can keep its own frame and headers around its failure pages (the counselling
 section keeps the helpline and the quick exit); the project shell says which section a
 request is in.
+
+While the database cannot serve a request, the visitor gets the 503 page: the middleware
+`portal.middleware.DatabaseUnavailableMiddleware` turns what a view or its template
+raises into it, and `failure_page` does so for a refusal page, whose context processors
+read the database.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 
 from portal.pages import page
+
+logger = logging.getLogger(__name__)
+
+# What a request meets while the database cannot serve it: the server refuses or drops the
+# connection, the pool finds none in time (psycopg_pool's PoolTimeout is an
+# OperationalError), a lock or a statement is given up. Trying again later helps.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# When a visitor may try again after a 503, in seconds: short, because the portal serves
+# pages again within seconds of the database's return (tests/test_outage.py). The page
+# itself asks people to wait a minute, rounded up.
+RETRY_AFTER = 10
 
 
 def _unchanged(response):
@@ -40,9 +59,16 @@ SITE = Section()
 
 
 def failure_page(request, template, title, *, status, section=SITE, **context) -> HttpResponse:
-    """A refusal inside the site's frame; its template extends `base_template`."""
+    """A refusal inside the site's frame; its template extends `base_template`.
+
+    Its context processors read the database; while that is down, the 503 page answers.
+    """
     context = {**page(title), "base_template": section.base_template, **context}
-    return section.finish(render(request, template, context, status=status))
+    try:
+        response = render(request, template, context, status=status)
+    except DATABASE_UNAVAILABLE as error:
+        return database_unavailable(request, error, section=section)
+    return section.finish(response)
 
 
 def standalone_page(template, *, status, section=SITE, **context) -> HttpResponse:
@@ -55,10 +81,28 @@ def standalone_page(template, *, status, section=SITE, **context) -> HttpRespons
     return section.finish(HttpResponse(html, status=status))
 
 
-def service_unavailable(*, retry_after: int, section=SITE) -> HttpResponse:
-    """503 with `Retry-After` (seconds), for a dependency that is down, such as the database."""
+def service_unavailable(request, *, section=SITE) -> HttpResponse:
+    """503 with `Retry-After` and `no-store`, for a dependency that is down, such as the
+    database. After a form was sent, the page says that it was not stored."""
     response = standalone_page(
-        "503.html", status=503, section=section, minutes=max(1, retry_after // 60)
+        "503.html",
+        status=503,
+        section=section,
+        minutes=max(1, RETRY_AFTER // 60),
+        form_sent=request.method == "POST",
     )
-    response["Retry-After"] = str(retry_after)
+    response["Retry-After"] = str(RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
+
+
+def database_unavailable(request, error, *, section=SITE) -> HttpResponse:
+    """The 503 page for a request the database could not serve, logged as one warning: the
+    error's kind and first line, no address (a signed link holds a key), no traceback."""
+    reason = str(error).strip().partition("\n")[0]
+    logger.warning("Database unavailable, answered 503: %s: %s", type(error).__name__, reason)
+    response = service_unavailable(request, section=section)
+    # Django logs every 5xx response once more, as an error with its path; this expected
+    # failure is logged above.
+    response._has_been_logged = True
     return response

@@ -2,6 +2,11 @@ import base64
 import hashlib
 import re
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from portal.failures import DATABASE_UNAVAILABLE
+
 # The portal loads nothing from other hosts; KERN's icons are data: URIs.
 POLICY = {
     "default-src": ["'self'"],
@@ -43,3 +48,26 @@ def content_security_policy(get_response):
         return response
 
     return middleware
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers a request the database could not serve (it is down or restarting, or the pool
+    found no connection in time) with the designed 503 page instead of a server error.
+
+    It catches what a view and the rendering of its template raise; the session and the
+    user are read lazily in there too. The refusal pages (403, 404) catch it themselves
+    (`portal.failures.failure_page`). `DATABASE_UNAVAILABLE_VIEW` names the view that
+    answers, like Django's `CSRF_FAILURE_VIEW`: the project shell knows the sections.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.unavailable = import_string(settings.DATABASE_UNAVAILABLE_VIEW)
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return self.unavailable(request, exception)
+        return None

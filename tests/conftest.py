@@ -1,6 +1,7 @@
 """The people in these tests: a visitor, an editor of the centre, the MSO team, the counselling
 team, the data protection officer, an outsider."""
 
+import datetime
 import os
 import urllib.parse
 
@@ -9,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from counselling.seeds import create_groups
@@ -73,6 +74,22 @@ def _seeded_lists(request):
         create_lists(apps)
         # The groups "Beratung" and "Datenschutz" come from a migration too.
         create_groups(apps)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The portal's and the worker's time, moved forward with `clock.advance(delta)`."""
+    real_now = timezone.now
+
+    class Clock:
+        offset = datetime.timedelta()
+
+        def advance(self, delta):
+            self.offset += delta
+
+    moved = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
+    return moved
 
 
 @pytest.fixture(autouse=True)

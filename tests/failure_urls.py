@@ -5,9 +5,10 @@ Use with `settings.ROOT_URLCONF = "tests.failure_urls"`.
 
 from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.urls import path
 
-from ki_portal import urls, views
+from ki_portal import urls
 
 
 def refuse(request):
@@ -18,11 +19,15 @@ def fail(request):
     raise RuntimeError("a bug on purpose")
 
 
+def lose_the_database(request):
+    raise OperationalError("connection refused on purpose")
+
+
 def failing(prefix: str) -> list:
     return [
         path(f"{prefix}kaputt/verboten/", refuse),
         path(f"{prefix}kaputt/fehler/", fail),
-        path(f"{prefix}kaputt/wartung/", views.service_unavailable),
+        path(f"{prefix}kaputt/wartung/", lose_the_database),
     ]
 
 

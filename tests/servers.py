@@ -8,7 +8,6 @@ own temporary directory, which `stop()` removes. A missing program raises
 instead of being skipped.
 """
 
-import glob
 import html.parser
 import http.client
 import os
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
+from ki_portal import postgresql
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -38,16 +39,10 @@ class ServerDidNotStart(RuntimeError):
 
 
 def find_program(name: str, *, package: str) -> str:
-    """The program on PATH, or in Debian's PostgreSQL folder, which is kept off PATH."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
+    """The program on PATH, in /usr/sbin (nginx), or in Debian's PostgreSQL folder."""
+    found = postgresql.find_program(name) or shutil.which(name, path="/usr/sbin:/sbin")
     if found:
         return found
-    candidates = sorted(
-        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-        key=lambda path: int(Path(path).parts[-3]),
-    )
-    if candidates:
-        return candidates[-1]
     raise MissingProgram(
         f"`{name}` not found. Install the Debian package `{package}` "
         f"(apt-get install {package}); .ci/run installs it when missing."

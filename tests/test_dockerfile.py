@@ -39,3 +39,7 @@ def test_image_runs_gunicorn_as_a_non_root_user():
     assert '"--config", "deploy/gunicorn.conf.py"' in DOCKERFILE
     assert "collectstatic --noinput" in DOCKERFILE
     assert "npm ci" in DOCKERFILE
+
+
+def test_image_has_the_postgresql_client_for_backups():
+    assert "apt-get install --yes --no-install-recommends postgresql-client" in DOCKERFILE

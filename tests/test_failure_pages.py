@@ -149,8 +149,9 @@ def test_failure_pages_are_in_the_design_and_language(
 def test_the_503_page_says_when_to_try_again(failing_client):
     response = failing_client.get("/de/kaputt/wartung/")
 
-    assert response["Retry-After"] == "120"
-    assert "in 2 Minuten noch einmal" in response.content.decode()
+    assert response["Retry-After"] == "10"
+    assert "no-store" in response["Cache-Control"]
+    assert "in 1 Minute noch einmal" in response.content.decode()
 
 
 def test_the_500_page_reads_no_database(failing_client, django_assert_num_queries):

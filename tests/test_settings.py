@@ -107,7 +107,23 @@ def test_postgres_url_uses_the_connection_pool():
 
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
-    assert "'pool': True" in result.stdout
+    assert "'pool': {" in result.stdout
+
+
+def test_a_visitor_waits_seconds_not_minutes_for_a_database_that_is_down():
+    result = import_settings(DATABASE_URL="postgres://portal@127.0.0.1:5432/portal")
+
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 3" in result.stdout
+    assert "'timeout': 3, 'reconnect_timeout': 2" in result.stdout
+    assert "'CONN_HEALTH_CHECKS': True" in result.stdout
+
+
+def test_the_database_url_can_give_its_own_connect_timeout():
+    result = import_settings(DATABASE_URL="postgres://portal@db.example/portal?connect_timeout=10")
+
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 10" in result.stdout
 
 
 def test_without_redis_each_process_keeps_its_cache_in_memory():
@@ -134,16 +150,16 @@ def test_malformed_number_fails_loudly(value):
     assert "DJANGO_EMAIL_PORT must be a whole number" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checklist():
+def deployment_checklist(**environment):
     env = portal_free_environment()
     env.update(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "x" * 40,
         DJANGO_ALLOWED_HOSTS="ki.example.org",
         KI_FIELD_ENCRYPTION_KEY=FERNET_KEY,
+        **environment,
     )
-
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -152,4 +168,42 @@ def test_production_settings_pass_the_deployment_checklist():
         check=False,
     )
 
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = deployment_checklist(
+        KI_SITE_URL="https://ki.example.org",
+        KI_REDIS_URL="redis://127.0.0.1:6379/0",
+        KI_CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
+    )
+
     assert result.returncode == 0, result.stderr
+
+
+def test_tasks_run_immediately_unless_the_database_backend_is_chosen():
+    local = import_settings(show="TASKS['default']['BACKEND']")
+    production = import_settings(show="TASKS['default']['BACKEND']", KI_TASK_BACKEND="database")
+
+    assert local.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+    assert production.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
+def test_an_unknown_task_backend_is_refused():
+    result = import_settings(KI_TASK_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "KI_TASK_BACKEND must be one of immediate, database, not 'celery'" in result.stderr
+
+
+def test_production_with_local_defaults_fails_the_deployment_checklist_loudly():
+    result = deployment_checklist(
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"
+    )
+
+    assert result.returncode != 0
+    for variable in [
+        "KI_SITE_URL",
+        "DJANGO_EMAIL_BACKEND",
+        "KI_REDIS_URL",
+        "KI_CLIENT_ADDRESS_HEADER",
+    ]:
+        assert variable in result.stderr

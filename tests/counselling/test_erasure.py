@@ -18,6 +18,7 @@ from counselling.models import (
     Status,
 )
 from counselling.services import requests_erase_expired
+from portal.models import OutgoingMail
 from tests.factories import CounsellingRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +150,7 @@ def raw_values(table: str, columns: list[str]) -> list[str]:
         return [value for row in cursor.fetchall() for value in row]
 
 
-def test_reencrypting_moves_every_request_and_note_to_the_new_first_key(monkeypatch, settings):
+def test_reencrypting_moves_every_request_note_and_mail_to_the_new_first_key(monkeypatch, settings):
     counselling_request = CounsellingRequestFactory(
         name="Leyla",
         contact_detail="0176 12345678",
@@ -158,6 +159,9 @@ def test_reencrypting_moves_every_request_and_note_to_the_new_first_key(monkeypa
         message="Bitte nach 16 Uhr anrufen.",
     )
     Note.objects.create(request=counselling_request, text="Rückruf vereinbart.")
+    OutgoingMail.objects.create(
+        recipient="leyla@example.org", subject="Ihre Anfrage", body="Ihr Zeichen: B-7"
+    )
     columns = ["contact_detail", "name", "authority", "appointment", "message"]
     old_key = Fernet(settings.FIELD_ENCRYPTION_KEY[0])
     new_key = Fernet(Fernet.generate_key())
@@ -168,8 +172,10 @@ def test_reencrypting_moves_every_request_and_note_to_the_new_first_key(monkeypa
 
     call_command("reencrypt_counselling_data", stdout=out)
 
-    raw = raw_values("counselling_counsellingrequest", columns) + raw_values(
-        "counselling_note", ["text"]
+    raw = (
+        raw_values("counselling_counsellingrequest", columns)
+        + raw_values("counselling_note", ["text"])
+        + raw_values("portal_outgoingmail", ["recipient", "subject", "body"])
     )
     assert sorted(new_key.decrypt(value.encode()).decode() for value in raw) == sorted(
         [
@@ -179,17 +185,21 @@ def test_reencrypting_moves_every_request_and_note_to_the_new_first_key(monkeypa
             "2027-07-01 09:30",
             "Bitte nach 16 Uhr anrufen.",
             "Rückruf vereinbart.",
+            "leyla@example.org",
+            "Ihre Anfrage",
+            "Ihr Zeichen: B-7",
         ]
     )
     for value in raw:
         with pytest.raises(InvalidToken):
             old_key.decrypt(value.encode())
-    assert "1 request(s) and 1 note(s)" in out.getvalue()
+    assert "1 request(s), 1 note(s) and 1 mail(s)" in out.getvalue()
     # With the old key gone, the portal still reads everything.
     monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key]))
     counselling_request = CounsellingRequest.objects.get()
     assert counselling_request.name == "Leyla"
     assert counselling_request.notes.get().text == "Rückruf vereinbart."
+    assert OutgoingMail.objects.get().recipient == "leyla@example.org"
 
 
 def test_reencrypting_leaves_the_dates_the_erasure_counts_from(monkeypatch, settings):

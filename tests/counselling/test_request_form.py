@@ -17,6 +17,7 @@ from encrypted_model_fields.fields import decrypt_str
 from counselling.forms import MESSAGE_CONSENT
 from counselling.models import CounsellingRequest, MonthlyCount, Status
 from portal.forms import form_started_token
+from portal.models import OutgoingMail
 from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
 from tests.mail import REFUSING_BACKEND
@@ -581,6 +582,10 @@ def test_a_confirmation_she_asked_for_comes_in_the_page_language_without_content
     assert CounsellingRequest.objects.get().reference in message.body
     for personal in ["Leyla", "Jobcenter", "Briefe", "Gewalt", "violence", "Türk"]:
         assert personal not in f"{message.subject}\n{message.body}", personal
+    # Once it left, the outbox keeps no trace of her address or of what it said.
+    sent = OutgoingMail.objects.get()
+    assert sent.confidential
+    assert (sent.recipient, sent.subject, sent.body) == ("", "", "")
 
 
 def test_a_mail_server_that_is_down_still_shows_the_sent_page_and_keeps_the_request(

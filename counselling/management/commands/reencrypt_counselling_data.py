@@ -3,6 +3,7 @@ from django.db import transaction
 from encrypted_model_fields.fields import EncryptedMixin
 
 from counselling.models import CounsellingRequest, Note
+from portal.models import OutgoingMail
 
 
 def encrypted_fields(model) -> list[str]:
@@ -11,7 +12,8 @@ def encrypted_fields(model) -> list[str]:
 
 class Command(BaseCommand):
     help = (
-        "Encrypts every counselling request and note again with the first key of "
+        "Encrypts every counselling request, note and mail in the outbox again with the "
+        "first key of "
         "KI_FIELD_ENCRYPTION_KEY. Run it after putting a new key in front of the old one; "
         "afterwards the old key can be removed."
     )
@@ -25,6 +27,10 @@ class Command(BaseCommand):
             notes = Note.objects.select_for_update()
             for note in notes:
                 note.save(update_fields=encrypted_fields(Note))
+            mails = OutgoingMail.objects.select_for_update()
+            for outgoing_mail in mails:
+                outgoing_mail.save(update_fields=encrypted_fields(OutgoingMail))
         self.stdout.write(
-            f"{len(requests)} request(s) and {len(notes)} note(s) encrypted with the first key."
+            f"{len(requests)} request(s), {len(notes)} note(s) and {len(mails)} mail(s) "
+            "encrypted with the first key."
         )
