@@ -90,7 +90,9 @@ class Stack:
             DJANGO_MEDIA_ROOT=str(self.directory / "media"),
             # deploy/nginx.conf passes the visitor's address in X-Real-IP.
             KI_CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
-            # The mails are rendered and handed to Django's mail framework; no SMTP here.
+            # Mails go through the outbox and the task queue to the worker, as in
+            # production; it hands them to Django's in-memory backend: no SMTP here.
+            KI_TASK_BACKEND="database",
             DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         )
         for command in (["migrate", "--verbosity", "0"], ["load_demo_content"]):
@@ -108,6 +110,7 @@ class Stack:
             Nginx(upstream=f"127.0.0.1:{self.gunicorn.port}", static_root=static_root)
         )
         self.url = self.nginx.url
+        self.worker = self.started(MailWorker(self.environment, self.directory))
         return self
 
     def started(self, server):
@@ -131,6 +134,52 @@ class Stack:
             "gunicorn": output([sys.executable, "-m", "gunicorn", "--version"]),
             "locust": output([sys.executable, "-m", "locust", "--version"]),
         }
+
+
+class MailWorker:
+    """`manage.py db_worker`, the process that sends the mails the portal queues, started
+    again a second after it exits, as the README's `Restart=always` does in production.
+    `exits` counts how often that was needed."""
+
+    def __init__(self, environment: dict, directory: Path) -> None:
+        self.environment = environment
+        self.log = directory / "worker.log"
+        self.process: subprocess.Popen | None = None
+        self.exits = 0
+        self.lock = threading.Lock()
+        self.stopping = False
+
+    def spawn(self) -> subprocess.Popen:
+        with open(self.log, "a") as log:
+            return subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker"],
+                cwd=BASE_DIR,
+                env=self.environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def start(self) -> "MailWorker":
+        self.process = self.spawn()
+        threading.Thread(target=self.supervise, daemon=True).start()
+        return self
+
+    def supervise(self) -> None:
+        while not self.stopping:
+            if self.process.poll() is not None:
+                time.sleep(1)
+                with self.lock:
+                    if self.stopping:
+                        return
+                    self.exits += 1
+                    self.process = self.spawn()
+            time.sleep(0.5)
+
+    def remove(self) -> None:
+        with self.lock:
+            self.stopping = True
+        self.process.terminate()
+        self.process.wait(timeout=30)
 
 
 class Run:
@@ -193,6 +242,7 @@ class Run:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ki_portal.settings")
         django.setup()
         stored = stored_markers()
+        outbox = mail_outbox(self.stack.worker)
         lines = [
             f"## {self.options.kind.capitalize()} run",
             "",
@@ -208,9 +258,16 @@ class Run:
             *error_table(requests),
             "",
             *submission_table(submissions, stored),
+            "",
+            outbox,
         ]
         if self.faults:
-            lines += ["", *fault_table(requests, self.faults)]
+            lines += [
+                "",
+                *fault_table(requests, self.faults),
+                "",
+                *timeline_table(requests, self.faults, self.started_at),
+            ]
         return "\n".join(lines) + "\n"
 
 
@@ -333,6 +390,26 @@ def submission_table(submissions: list[dict], stored: dict[str, list[str]]) -> l
     ]
 
 
+def mail_outbox(worker: MailWorker, *, seconds: float = 30) -> str:
+    """The mails of the run by status, once the worker has sent the waiting ones (or
+    `seconds` have passed). Needs Django set up."""
+    from portal.models import MailStatus, OutgoingMail
+
+    deadline = time.time() + seconds
+    while OutgoingMail.objects.filter(status=MailStatus.WAITING).exists():
+        if time.time() > deadline:
+            break
+        time.sleep(1)
+    statuses = Counter(OutgoingMail.objects.values_list("status", flat=True))
+    counts = ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items()))
+    restarts = (
+        f"exited {worker.exits} times and was started again a second later each time"
+        if worker.exits
+        else "ran throughout"
+    )
+    return f"Mails in the outbox after the run: {counts or 'none'}. The mail worker {restarts}."
+
+
 def fault_table(requests: list[dict], faults: dict[str, float]) -> list[str]:
     """When the outage showed and ended, and what the graceful restart cost."""
     stopped, back = faults["database stopped"], faults["database back"]
@@ -364,6 +441,33 @@ def fault_table(requests: list[dict], faults: dict[str, float]) -> list[str]:
         f"{', '.join(f'{k}: {n}' for k, n in restart_errors.items()) or 'none'} |",
         f"| slowest answer within {RESTART_WINDOW} s of the restart | "
         f"{max((ms for _kind, ms in in_window), default=0):.0f} ms |",
+    ]
+
+
+def timeline_table(requests: list[dict], faults: dict[str, float], started: float) -> list[str]:
+    """Answers per 10 s of the run by the moment they came back, with the faults."""
+    buckets = defaultdict(list)
+    for r in requests:
+        buckets[int((r["t"] + r["ms"] / 1000 - started) // 10)].append(r)
+    marks = defaultdict(list)
+    for fault, moment in faults.items():
+        marks[int((moment - started) // 10)].append(f"{fault} at {moment - started:.0f} s")
+    rows = []
+    for bucket in range(max([*buckets, *marks]) + 1):
+        answers = buckets[bucket]
+        times = sorted(r["ms"] for r in answers)
+        errors = Counter(kind_of(r) for r in answers)
+        del errors["ok"]
+        rows.append(
+            f"| {bucket * 10}–{bucket * 10 + 10} s | {len(answers)} | "
+            f"{statistics.median(times) if times else 0:.0f} | {times[-1] if times else 0:.0f} | "
+            f"{', '.join(f'{k}: {n}' for k, n in errors.items()) or '–'} | "
+            f"{'; '.join(marks[bucket]) or ''} |"
+        )
+    return [
+        "| answered | answers | median ms | slowest ms | errors | fault |",
+        "|---|---:|---:|---:|---|---|",
+        *rows,
     ]
 
 

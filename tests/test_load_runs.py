@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import Client
 
-from bench.load import fault_table
+from bench.load import fault_table, timeline_table
 from bench.submissions import FORMS, new_marker, stored_markers, tally
 from portal.forms import form_started_token
 
@@ -72,3 +72,15 @@ def test_the_fault_report_times_the_outage_and_the_restart_from_the_answers():
     assert "| recovery: last error after PostgreSQL returned | +3.0 s |" in rows
     assert "| errors within 30 s of the graceful restart (SIGHUP) | none |" in rows
     assert "| slowest answer within 30 s of the restart | 900 ms |" in rows
+
+
+def test_the_timeline_shows_the_answers_of_each_ten_seconds_with_the_faults():
+    faults = {"database stopped": 105.0}
+    requests = [answer(101, 200, ms=300), answer(103, 200, ms=100), answer(112, 503)]
+
+    rows = timeline_table(requests, faults, started=100.0)
+
+    assert rows[2:] == [
+        "| 0–10 s | 2 | 200 | 300 | – | database stopped at 5 s |",
+        "| 10–20 s | 1 | 100 | 100 | 503 (outage page): 1 |  |",
+    ]
