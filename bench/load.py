@@ -297,8 +297,8 @@ def machine(stack: Stack, load_before, load_after) -> list[str]:
     if load_before[0] > (os.cpu_count() or 1):
         lines += [
             "",
-            "Other processes kept the machine busy when the run started (load average above "
-            "the number of cores): the numbers are lower than on an idle machine.",
+            "The load average was above the number of cores when the run started (other "
+            "processes, or the end of a previous run): the machine was not idle.",
         ]
     return lines
 
