@@ -77,11 +77,19 @@ def main() -> int:
 
 
 class Stack:
-    """PostgreSQL with the demo content, Redis and the portal on gunicorn, as in production."""
+    """PostgreSQL with the demo content, Redis, the portal on gunicorn behind nginx and the
+    mail worker, as in production. Leaving it removes every server it started."""
 
     def __enter__(self) -> "Stack":
         self.directory = Path(tempfile.mkdtemp(prefix="ki-portal-load-"))
         self.servers = []
+        try:
+            return self.start()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def start(self) -> "Stack":
         self.postgres = self.started(PostgresServer())
         self.redis = self.started(RedisServer())
         environment = production_environment(
@@ -117,7 +125,7 @@ class Stack:
         self.servers.append(server)
         return server.start()
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info) -> None:
         for server in reversed(self.servers):
             server.remove()
 
@@ -178,8 +186,9 @@ class MailWorker:
     def remove(self) -> None:
         with self.lock:
             self.stopping = True
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
 
 class Run:
