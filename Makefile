@@ -1,5 +1,6 @@
 # KI-Portal: `make run` starts the portal with demo content on SQLite,
 # `make test` runs every check and test. Both bootstrap what they need.
+# `make load` and `make fault` are the load and fault runs of docs/reliability.md.
 # pip runs with -qq: errors still show, but not the warnings about index folders that a
 # machine-wide pip configuration names and this machine lacks.
 
@@ -12,7 +13,7 @@ NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test assets messages demo makemessages clean
+.PHONY: run test load fault assets messages demo makemessages clean
 
 run: $(VENV)/.runtime assets messages demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -25,6 +26,10 @@ test: $(VENV)/.dev assets messages
 	$(PY) -m pytest
 	@echo "The same suite, without the browser tests, on SQLite:"
 	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser"
+
+# Minutes each, so not part of `make test`; they write their results to docs/reliability.md.
+load fault: $(VENV)/.dev assets messages
+	$(PY) -m bench.load $@
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
