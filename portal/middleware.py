@@ -1,6 +1,7 @@
 import base64
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -58,16 +59,37 @@ class DatabaseUnavailableMiddleware:
     user are read lazily in there too. The refusal pages (403, 404) catch it themselves
     (`portal.failures.failure_page`). `DATABASE_UNAVAILABLE_VIEW` names the view that
     answers, like Django's `CSRF_FAILURE_VIEW`: the project shell knows the sections.
+
+    When the server did not answer at all, the requests of the next `PAUSE_SECONDS` get
+    the page at once: otherwise each would wait for the pool's timeout in turn, and under
+    load a sync worker's queue grows by seconds per request (docs/reliability.md). A
+    refusal the server gave itself (a deadlock, a cancelled statement) pauses nothing.
     """
+
+    PAUSE_SECONDS = 1.0
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.unavailable = import_string(settings.DATABASE_UNAVAILABLE_VIEW)
+        self.paused_until = 0.0
+        self.last_error = None
 
     def __call__(self, request):
+        if time.monotonic() < self.paused_until:
+            return self.unavailable(request, self.last_error)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_UNAVAILABLE):
-            return self.unavailable(request, exception)
-        return None
+        if not isinstance(exception, DATABASE_UNAVAILABLE):
+            return None
+        if server_did_not_answer(exception):
+            self.paused_until = time.monotonic() + self.PAUSE_SECONDS
+            self.last_error = exception
+        return self.unavailable(request, exception)
+
+
+def server_did_not_answer(error) -> bool:
+    """No connection, a dropped one or the server shutting down (SQLSTATE classes 08 and
+    57P), as opposed to an error the server reported about one statement."""
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(("08", "57P"))

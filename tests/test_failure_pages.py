@@ -8,6 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from counselling.models import CounsellingRequest
+from portal.middleware import DatabaseUnavailableMiddleware
 from tests.pages import LANGUAGES
 from tests.test_html_validity import html_errors
 
@@ -113,9 +114,11 @@ def test_a_post_without_any_cookie_gets_the_page_and_no_cookie(name):
 
 
 @pytest.fixture
-def failing_client(client, settings):
+def failing_client(client, settings, monkeypatch):
     settings.ROOT_URLCONF = "tests.failure_urls"
     client.raise_request_exception = False
+    # Each page stands for itself: the database "outage" of one must not answer the next.
+    monkeypatch.setattr(DatabaseUnavailableMiddleware, "PAUSE_SECONDS", 0)
     return client
 
 

@@ -31,6 +31,7 @@ from centre.models import BarrierFeedback
 from counselling.models import CounsellingRequest
 from portal.failures import RETRY_AFTER
 from portal.forms import MINIMUM_FILL_SECONDS
+from portal.middleware import DatabaseUnavailableMiddleware
 from tests.centre.test_barrier_feedback import report
 from tests.concurrency import on_postgresql
 from tests.counselling.test_request_form import request_data
@@ -132,6 +133,34 @@ def test_the_outage_is_logged_as_one_warning_without_traceback_or_address(client
         'connection to server at "127.0.0.1" failed: Connection refused'
     ]
     assert records[0].exc_info is None
+
+
+@pytest.mark.django_db
+def test_after_the_server_did_not_answer_the_next_requests_get_the_page_without_waiting(
+    client, monkeypatch
+):
+    monkeypatch.setattr(DatabaseUnavailableMiddleware, "PAUSE_SECONDS", 0.5)
+    with database_down() as queries:
+        first = client.get("/de/")
+        soon_after = client.get("/de/handlungsfelder/")
+
+    assert_unavailable_page(first)
+    assert_unavailable_page(soon_after)
+    assert len(queries) == 1, "the second request did not wait for the database"
+
+    time.sleep(0.5)
+    assert client.get("/de/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_error_the_server_reported_about_one_statement_pauses_nothing(client):
+    def deadlock(execute, sql, params, many, context):
+        raise OperationalError("deadlock detected") from psycopg.errors.DeadlockDetected()
+
+    with connection.execute_wrapper(deadlock):
+        assert_unavailable_page(client.get("/de/"))
+
+    assert client.get("/de/").status_code == 200
 
 
 @dataclass
