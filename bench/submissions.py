@@ -11,7 +11,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 
-from tests.servers import _FormParser
+from tests.servers import FormParser
 
 MARKER = re.compile(r"load-[0-9a-f]{12}")
 
@@ -31,7 +31,7 @@ class Form:
         """What a person sends from `page`: the form's fields as the page has them (CSRF
         token, start time, submission key, preselected choices), with `fields` filled in
         and `marker` in a text field."""
-        parser = _FormParser(form_id=None)
+        parser = FormParser(form_id=None)
         parser.feed(page)
         filled = {name: value.format(marker=marker) for name, value in self.fields.items()}
         return {**parser.fields, **filled}

@@ -425,12 +425,12 @@ class Visitor:
         page = self.get(url)
         if page.status != 200:
             raise AssertionError(f"GET {url} answered {page.status}")
-        parser = _FormParser(form_id)
+        parser = FormParser(form_id)
         parser.feed(page.text)
         return parser.fields
 
 
-class _FormParser(html.parser.HTMLParser):
+class FormParser(html.parser.HTMLParser):
     UNSENT_INPUTS = {"submit", "button", "image", "reset", "file"}
 
     def __init__(self, form_id: str | None) -> None:

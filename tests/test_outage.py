@@ -8,19 +8,13 @@ wrapper); the last one stops and starts a real PostgreSQL server under the porta
 gunicorn in production mode.
 """
 
-import html
 import logging
-import re
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 
 import psycopg
 import pytest
@@ -36,7 +30,15 @@ from tests.centre.test_barrier_feedback import report
 from tests.concurrency import on_postgresql
 from tests.counselling.test_request_form import request_data
 from tests.pages import LANGUAGES
-from tests.servers import BASE_DIR, Gunicorn, PostgresServer, collect_static, production_environment
+from tests.servers import (
+    BASE_DIR,
+    Gunicorn,
+    PostgresServer,
+    Response,
+    Visitor,
+    collect_static,
+    production_environment,
+)
 
 TITLE = "Vorübergehend nicht erreichbar"
 NOT_STORED = "Ihre Angaben wurden nicht gespeichert."
@@ -164,61 +166,27 @@ def test_an_error_the_server_reported_about_one_statement_pauses_nothing(client)
 
 
 @dataclass
-class Answer:
-    status: int
-    headers: dict
-    text: str
-
-
-class KeepRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-BROWSER = urllib.request.build_opener(KeepRedirects)
-
-
-def fetch(url: str, *, data: dict | None = None, cookie: str = "") -> Answer:
-    """One request as a browser sends it, without following a redirect."""
-    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-    request = urllib.request.Request(url, data=body, headers={"Cookie": cookie})
-    try:
-        with BROWSER.open(request, timeout=30) as response:
-            return Answer(response.status, dict(response.headers), response.read().decode())
-    except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read().decode())
-
-
-@dataclass
 class OpenForm:
-    """The barrier feedback form as a browser holds it: its hidden fields and the cookie."""
+    """The barrier feedback form as a browser holds it: its fields and the visitor's cookie."""
 
     url: str
-    cookie: str
+    visitor: Visitor
     data: dict
     opened_at: float
 
     @classmethod
     def open(cls, url: str) -> "OpenForm":
-        answer = fetch(url)
-        assert answer.status == 200
-        hidden = dict(
-            re.findall(
-                r'name="(csrfmiddlewaretoken|started|submission_key)" value="([^"]*)"', answer.text
-            )
-        )
-        token = SimpleCookie(answer.headers["Set-Cookie"])["csrftoken"].value
+        visitor = Visitor()
         filled_in = {
             key: value
             for key, value in report().items()
             if key in {"page_url", "description", "name", "email"}
         }
-        data = {key: html.unescape(value) for key, value in hidden.items()} | filled_in
-        return cls(url, f"csrftoken={token}", data, time.monotonic())
+        return cls(url, visitor, visitor.form(url) | filled_in, time.monotonic())
 
-    def send(self) -> Answer:
+    def send(self) -> Response:
         time.sleep(max(0.0, self.opened_at + MINIMUM_FILL_SECONDS - time.monotonic()))
-        return fetch(self.url, data=self.data, cookie=self.cookie)
+        return self.visitor.post(self.url, self.data)
 
 
 @dataclass
@@ -259,7 +227,7 @@ def deployment(tmp_path_factory):
 def get_both(deployment, paths) -> dict:
     """The pages at once, as visitors of both workers ask for them."""
     with ThreadPoolExecutor(len(paths)) as pool:
-        answers = pool.map(lambda path: fetch(deployment.portal.url + path), paths)
+        answers = pool.map(lambda path: Visitor().get(deployment.portal.url + path), paths)
         return dict(zip(paths, answers, strict=True))
 
 
@@ -290,7 +258,7 @@ def test_while_the_database_is_down_visitors_get_the_503_page_and_the_portal_rec
 
     deployment.database.start()
     started = time.monotonic()
-    while fetch(deployment.portal.url + pages[0]).status != 200:
+    while Visitor().get(deployment.portal.url + pages[0]).status != 200:
         assert time.monotonic() - started <= RECOVERY_SECONDS, "the portal did not recover"
         time.sleep(0.1)
     recovered_after = time.monotonic() - started
