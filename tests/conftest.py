@@ -16,7 +16,7 @@ from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from counselling.seeds import create_groups
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
-from tests.servers import collect_static, production_environment
+from tests.servers import RedisServer, collect_static, production_environment
 
 EDITOR_PERMISSIONS = [
     "add_fieldofwork",
@@ -105,6 +105,14 @@ def suite_database_url(django_db_setup):
     it lives on the suite's server, which DATABASE_URL names."""
     server = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
     return server._replace(path=f"/{connection.settings_dict['NAME']}").geturl()
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    """A throw-away Redis for the tests of one module (some stop or pause it)."""
+    server = RedisServer().start()
+    yield server
+    server.remove()
 
 
 @pytest.fixture(scope="session")

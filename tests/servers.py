@@ -163,39 +163,56 @@ class PostgresServer:
         return self.url(name)
 
 
-class RedisServer:
+class BackgroundServer:
+    """A program that serves on `self.port` until `remove()`, its files in `self.directory`."""
+
+    # How long the program may take to listen.
+    START_SECONDS = 10
+
+    def __init__(self, prefix: str, log_name: str) -> None:
+        self.directory = make_directory(prefix)
+        self.log = self.directory / log_name
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    def launch(self, command: list[str], **options) -> None:
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options
+        )
+        wait_for_port(self.port, process=self.process, log=self.log, seconds=self.START_SECONDS)
+
+    def remove(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class RedisServer(BackgroundServer):
     """A Redis server that keeps nothing on disk."""
 
     def __init__(self) -> None:
         self.program = find_program("redis-server", package="redis-server")
-        self.directory = make_directory("ki-portal-redis-")
-        self.log = self.directory / "server.log"
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
+        super().__init__("ki-portal-redis-", "server.log")
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> "RedisServer":
-        self.process = subprocess.Popen(
+        self.launch(
             [
                 *(self.program, "--port", str(self.port), "--bind", "127.0.0.1"),
                 *("--save", "", "--appendonly", "no", "--dir", str(self.directory)),
                 *("--logfile", str(self.log)),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            ]
         )
-        wait_for_port(self.port, process=self.process, log=self.log, seconds=10)
         return self
-
-    def remove(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def production_environment(*, database_url: str, redis_url: str = "", **extra: str) -> dict:
@@ -232,25 +249,24 @@ def collect_static(environment: dict, directory: Path) -> dict:
     return environment
 
 
-class Gunicorn:
+class Gunicorn(BackgroundServer):
     """The portal on gunicorn with deploy/gunicorn.conf.py, as the Dockerfile starts it, on
     a free loopback port."""
+
+    START_SECONDS = 30
 
     def __init__(self, environment: dict, *, workers: int = 2, options: tuple = ()) -> None:
         self.environment = environment
         self.workers = workers
         self.options = list(options)
-        self.directory = make_directory("ki-portal-gunicorn-")
-        self.log = self.directory / "gunicorn.log"
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
+        super().__init__("ki-portal-gunicorn-", "gunicorn.log")
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Gunicorn":
-        self.process = subprocess.Popen(
+        self.launch(
             [
                 *(sys.executable, "-m", "gunicorn", "ki_portal.wsgi:application"),
                 *("--config", str(BASE_DIR / "deploy" / "gunicorn.conf.py")),
@@ -259,29 +275,15 @@ class Gunicorn:
             ],
             cwd=BASE_DIR,
             env=self.environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
         )
-        wait_for_port(self.port, process=self.process, log=self.log, seconds=30)
         return self
 
     def reload(self) -> None:
         """A graceful restart: new workers start, the old ones finish their requests."""
         self.process.send_signal(signal.SIGHUP)
 
-    def remove(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-            self.process = None
-        shutil.rmtree(self.directory, ignore_errors=True)
 
-
-class Nginx:
+class Nginx(BackgroundServer):
     """nginx with the site configuration the portal ships (deploy/nginx.conf), its
     placeholders filled with loopback values, in front of `upstream` (host:port)."""
 
@@ -290,12 +292,9 @@ class Nginx:
 
     def __init__(self, *, upstream: str, static_root: Path) -> None:
         self.program = find_program("nginx", package="nginx")
-        self.directory = make_directory("ki-portal-nginx-")
-        self.log = self.directory / "error.log"
-        self.port = free_port()
         self.upstream = upstream
         self.static_root = static_root
-        self.process: subprocess.Popen | None = None
+        super().__init__("ki-portal-nginx-", "error.log")
 
     @property
     def url(self) -> str:
@@ -348,23 +347,13 @@ http {{
         site.write_text(self.site())
         configuration = self.directory / "nginx.conf"
         configuration.write_text(self.main_configuration(site))
-        self.process = subprocess.Popen(
+        self.launch(
             [
                 *(self.program, "-p", str(self.directory), "-c", str(configuration)),
                 *("-e", str(self.log), "-g", "daemon off;"),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            ]
         )
-        wait_for_port(self.port, process=self.process, log=self.log, seconds=10)
         return self
-
-    def remove(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 @dataclass

@@ -19,7 +19,6 @@ from tests.concurrency import on_postgresql
 from tests.servers import (
     Gunicorn,
     Nginx,
-    RedisServer,
     Response,
     Visitor,
     production_environment,
@@ -31,13 +30,6 @@ COUNSELLING_PAGE = "/de/beratung/"
 REQUEST_PATH = "/de/beratung/anfrage/"
 # counselling.views.request_form: @limit_posts("counselling-request", limit=5, ...)
 REQUEST_LIMIT = 5
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.remove()
 
 
 @pytest.fixture(scope="module")

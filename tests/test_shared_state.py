@@ -9,7 +9,7 @@ import redis
 from centre.models import CentreProfile
 from tests.concurrency import on_postgresql
 from tests.factories import UserFactory
-from tests.servers import Gunicorn, RedisServer, Visitor, production_environment
+from tests.servers import Gunicorn, Visitor, production_environment
 
 pytestmark = [on_postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -17,13 +17,6 @@ REQUEST_PATH = "/de/beratung/anfrage/"
 # counselling.views.request_form: @limit_posts("counselling-request", limit=5, ...)
 REQUEST_LIMIT = 5
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.remove()
 
 
 @pytest.fixture(scope="module")

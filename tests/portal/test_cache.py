@@ -17,13 +17,6 @@ FEEDBACK_LIMIT = 10
 
 
 @pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.remove()
-
-
-@pytest.fixture(scope="module")
 def stopped_redis_url():
     """The address of a Redis that was started and stopped: connections are refused."""
     server = RedisServer().start()
