@@ -7,14 +7,16 @@
 Starts its own servers (tests/servers.py): PostgreSQL with the demo content, Redis as
 the shared cache, the portal on gunicorn in production mode, and then locust headless
 with bench/locustfile.py: by default 200 visitors browsing and 20 sending the public
-forms for 5 minutes. The fault run also stops PostgreSQL for 10 s at 30 % of the run
-and restarts gunicorn gracefully (SIGHUP) at 60 %. deploy/nginx.conf names one upstream,
-one gunicorn per server: the run restarts that one, whose master keeps the listening
-socket while old workers finish and new ones start.
+forms for 5 minutes, and a load balancer's check of `/health/` once a second. The fault
+run also stops PostgreSQL for 10 s at 30 % of the run and restarts gunicorn gracefully
+(SIGHUP) at 60 %. deploy/nginx.conf names one upstream, one gunicorn per server: the run
+restarts that one, whose master keeps the listening socket while old workers finish and
+new ones start.
 
 Afterwards it counts, per form, the submissions the portal acknowledged against the rows
-stored under their markers, and writes the results with the date and the machine into
-docs/reliability.md (the section of that run kind is replaced).
+stored under their markers, times the health checks apart from the visitors' requests,
+and writes the results with the date and the machine into docs/reliability.md (the
+section of that run kind is replaced).
 """
 
 import argparse
@@ -50,6 +52,7 @@ REPORT = BASE_DIR / "docs" / "reliability.md"
 # Sync workers for the machine, as deploy/gunicorn.conf.py advises: about two per core.
 WORKERS = 2 * (os.cpu_count() or 1)
 RESTART_WINDOW = 30  # seconds after SIGHUP in which errors count as the restart's
+HEALTH_LIMIT_MS = 100  # the issue: /health/ answers within 100 ms under load
 
 
 def main() -> int:
@@ -201,7 +204,7 @@ class Run:
         self.load_before = os.getloadavg()
 
     def start(self) -> None:
-        users = self.options.visitors + self.options.submitters
+        users = self.options.visitors + self.options.submitters + 1  # the health monitor
         command = [
             *(sys.executable, "-m", "locust", "-f", str(BASE_DIR / "bench" / "locustfile.py")),
             *("--headless", "--only-summary", "--host", self.stack.url),
@@ -215,7 +218,10 @@ class Run:
             "KI_LOAD_SUBMITTERS": str(self.options.submitters),
             "KI_LOAD_EVENTS": str(self.events_file),
         }
-        print(f"{self.options.kind} run: {users} visitors, {self.seconds:.0f} s, {self.stack.url}")
+        print(
+            f"{self.options.kind} run: {users - 1} visitors and the health monitor, "
+            f"{self.seconds:.0f} s, {self.stack.url}"
+        )
         self.started_at = time.time()
         with open(self.stack.directory / "locust.log", "w") as log:
             locust = subprocess.Popen(
@@ -245,7 +251,8 @@ class Run:
 
     def report(self) -> str:
         events = [json.loads(line) for line in self.events_file.read_text().splitlines()]
-        requests = [event for event in events if "ms" in event]
+        requests = [event for event in events if "ms" in event and "monitor" not in event]
+        health = [event for event in events if event.get("monitor") == "health"]
         submissions = [event for event in events if "form" in event]
         os.environ.update(self.stack.environment)
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ki_portal.settings")
@@ -265,6 +272,8 @@ class Run:
             *request_table(requests),
             "",
             *error_table(requests),
+            "",
+            *health_table(health),
             "",
             *submission_table(submissions, stored),
             "",
@@ -320,6 +329,8 @@ def load_table(options, seconds) -> list[str]:
 
 
 def percentile(values: list[float], share: float) -> float:
+    if len(values) == 1:
+        return values[0]
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
@@ -334,7 +345,7 @@ def request_table(requests: list[dict]) -> list[str]:
     }
     for name, group in groups.items():
         times = [r["ms"] for r in group]
-        if len(times) < 2:
+        if not times:
             continue
         rows.append(
             f"| {name} | {len(group)} | {len(group) / (finished - started):.1f} | "
@@ -369,6 +380,37 @@ def error_table(requests: list[dict]) -> list[str]:
         "| error | requests |",
         "|---|---:|",
         *(f"| {kind} | {count} |" for kind, count in kinds.most_common()),
+    ]
+
+
+def health_table(checks: list[dict]) -> list[str]:
+    """The health monitor's checks of `/health/`, all and by answer, with their times, and
+    how the 95th percentile compares with the 100 ms the check may take."""
+    if not checks:
+        return ["Health checks: none answered."]
+    by_answer = defaultdict(list)
+    for check in checks:
+        status = check["status"]
+        by_answer[str(status) if status else f"no answer ({check['error']})"].append(check)
+    rows = []
+    for name, group in {"all": checks, **dict(sorted(by_answer.items()))}.items():
+        times = [check["ms"] for check in group]
+        rows.append(
+            f"| {name} | {len(group)} | {percentile(times, 0.5):.0f} | "
+            f"{percentile(times, 0.95):.0f} | {percentile(times, 0.99):.0f} | {max(times):.0f} |"
+        )
+    times = [check["ms"] for check in checks]
+    p95 = percentile(times, 0.95)
+    slow = sum(ms > HEALTH_LIMIT_MS for ms in times)
+    return [
+        "| health checks (`GET /health/`, 1 per second) | checks | p50 ms | p95 ms | p99 ms | "
+        "max ms |",
+        "|---|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        f"The 95th percentile of all health checks was {p95:.0f} ms: "
+        f"{'within' if p95 <= HEALTH_LIMIT_MS else 'above'} the {HEALTH_LIMIT_MS} ms "
+        f"the check may take under load; {slow} of {len(checks)} checks took longer.",
     ]
 
 

@@ -1,9 +1,15 @@
-"""Visitors who browse the portal and visitors who send its public forms.
+"""Visitors who browse the portal and visitors who send its public forms, and a load
+balancer that asks `/health/` once a second.
 
 Started by bench/load.py, which sets the environment:
 
 - KI_LOAD_VISITORS, KI_LOAD_SUBMITTERS: how many of each;
 - KI_LOAD_EVENTS: a file that gets one JSON line per request and per submission.
+
+The health monitor is the one user with a fixed count, which locust starts before the
+others, so it asks from the first second of the run. The visitors' numbers are their
+classes' weights, and bench/load.py asks for exactly their sum and the monitor: locust's
+dispatcher then starts that many of each.
 
 Every visitor connects from its own loopback address (127.x.y.z: all of 127.0.0.0/8
 is the loopback interface), so the front sees as many addresses as there are visitors
@@ -18,7 +24,7 @@ import os
 import random
 import time
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant_pacing, events, task
 from requests.adapters import HTTPAdapter
 
 from bench.submissions import FORMS, new_marker
@@ -51,7 +57,7 @@ def log(**event) -> None:
 
 
 @events.request.add_listener
-def record(request_type, name, response_time, response, exception, start_time, **_kwargs):
+def record(request_type, name, response_time, response, exception, start_time, context, **_):
     log(
         t=start_time,
         ms=response_time,
@@ -59,6 +65,7 @@ def record(request_type, name, response_time, response, exception, start_time, *
         name=name,
         status=getattr(response, "status_code", 0) or 0,
         error=None if exception is None else type(exception).__name__,
+        **context,  # {"monitor": "health"} for the health monitor's requests
     )
 
 
@@ -71,6 +78,22 @@ class FromAddress(HTTPAdapter):
 
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, source_address=(self.address, 0), **kwargs)
+
+
+class HealthMonitor(HttpUser):
+    """A load balancer's check: `GET /health/` through nginx once a second (the next
+    request a second after the previous one started, or at once when that took longer).
+    Its requests are reported apart from the visitors'."""
+
+    fixed_count = 1
+    wait_time = constant_pacing(1)
+
+    def context(self):
+        return {"monitor": "health"}
+
+    @task
+    def health(self):
+        self.client.get("/health/")
 
 
 class Visitor(HttpUser):
@@ -93,7 +116,7 @@ class Visitor(HttpUser):
 class BrowsingVisitor(Visitor):
     """Reads pages and follows links: a field of work, a news item, another language."""
 
-    fixed_count = int(os.environ.get("KI_LOAD_VISITORS", "1"))
+    weight = int(os.environ.get("KI_LOAD_VISITORS", "1"))
     wait_time = between(2, 10)
 
     def on_start(self):
@@ -144,7 +167,7 @@ def response_links(response) -> list[str]:
 class SubmittingVisitor(Visitor):
     """Opens a form, fills it in for a few seconds, sends it and reads the answer."""
 
-    fixed_count = int(os.environ.get("KI_LOAD_SUBMITTERS", "1"))
+    weight = int(os.environ.get("KI_LOAD_SUBMITTERS", "1"))
     wait_time = between(5, 15)
 
     @task

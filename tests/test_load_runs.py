@@ -3,7 +3,7 @@
 The runs themselves take minutes (`make load`, `make fault`); this checks in seconds what
 they rely on: each form, sent as the run sends it, reaches its success page and is found
 by its marker; the count tells lost and duplicated submissions apart; the fault report
-times the outage from the answers.
+times the outage from the answers; the health checks are timed by answer.
 """
 
 import time
@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import Client
 
-from bench.load import fault_table, timeline_table
+from bench.load import fault_table, health_table, timeline_table
 from bench.submissions import FORMS, new_marker, stored_markers, tally
 from portal.forms import form_started_token
 
@@ -84,3 +84,23 @@ def test_the_timeline_shows_the_answers_of_each_ten_seconds_with_the_faults():
         "| 0–10 s | 2 | 200 | 300 | – | database stopped at 5 s |",
         "| 10–20 s | 1 | 100 | 100 | 503 (outage page): 1 |  |",
     ]
+
+
+def test_the_health_report_times_the_checks_by_answer_against_the_100_ms():
+    checks = [answer(t, 200, ms=20) for t in range(18)] + [
+        answer(20, 503, ms=3000),
+        {"t": 21, "ms": 5, "method": "GET", "status": 0, "error": "ConnectionError"},
+    ]
+
+    rows = health_table(checks)
+
+    assert rows[2:6] == [
+        "| all | 20 | 20 | 169 | 2434 | 3000 |",
+        "| 200 | 18 | 20 | 20 | 20 | 20 |",
+        "| 503 | 1 | 3000 | 3000 | 3000 | 3000 |",
+        "| no answer (ConnectionError) | 1 | 5 | 5 | 5 | 5 |",
+    ]
+    assert rows[-1] == (
+        "The 95th percentile of all health checks was 169 ms: above the 100 ms the check "
+        "may take under load; 1 of 20 checks took longer."
+    )
