@@ -2,6 +2,7 @@
 the oldest task has waited."""
 
 import datetime
+import runpy
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -12,6 +13,7 @@ from ki_portal import health
 from portal.models import MailStatus, OutgoingMail
 from portal.tasks import deliver_mail
 from tests.portal.test_mail_queue import DATABASE_TASKS
+from tests.servers import BASE_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +114,12 @@ def test_with_the_database_backend_the_oldest_waiting_task_is_the_oldest_ready_o
 
     assert response.status_code == 200
     assert response.json()["oldest_waiting_task_seconds"] == 600
+
+
+def test_a_new_gunicorn_worker_reads_the_migrations_before_its_first_request(monkeypatch):
+    monkeypatch.setattr(health, "migrations_applied", False)
+    configuration = runpy.run_path(str(BASE_DIR / "deploy" / "gunicorn.conf.py"))
+
+    configuration["post_worker_init"](worker=None)
+
+    assert health.migrations_applied is True
