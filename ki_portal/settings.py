@@ -275,6 +275,10 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+# A mail server that accepts the connection and then says nothing must not hold a worker
+# (or, with the immediate task backend, a request) for ever: a timeout is an attempt that
+# failed, and the outbox tries again later.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ki-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The portal's public address, for links in mails sent outside a request (daily commands).

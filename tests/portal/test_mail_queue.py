@@ -4,6 +4,7 @@ back-off while the mail server is down, failed mails shown to staff and sent aga
 import datetime
 import io
 import re
+import socket
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -172,6 +173,25 @@ def test_without_a_worker_a_refused_mail_waits_for_the_daily_jobs(
     assert len(mail.outbox) == 1
     assert OutgoingMail.objects.get().status == MailStatus.SENT
     assert "1 waiting mail(s) queued" in out.getvalue()
+
+
+def test_a_mail_server_that_accepts_and_says_nothing_costs_one_timeout(
+    client, settings, django_capture_on_commit_callbacks
+):
+    with socket.socket() as silent_server:
+        silent_server.bind(("127.0.0.1", 0))
+        silent_server.listen()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = silent_server.getsockname()
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 1
+        with django_capture_on_commit_callbacks(execute=True):
+            response = register(client)
+
+    assert response.status_code == 302
+    waiting = OutgoingMail.objects.get()
+    assert (waiting.status, waiting.attempts) == (MailStatus.WAITING, 1)
+    assert "timed out" in waiting.last_error
 
 
 def test_a_task_that_runs_twice_sends_the_mail_once():
