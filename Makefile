@@ -28,7 +28,8 @@ test: $(VENV)/.dev assets messages
 	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser"
 
 # Minutes each, so not part of `make test`; they write their results to docs/reliability.md.
-load fault: $(VENV)/.dev assets messages
+# (Not "load fault:": a line that starts with "load " is GNU make's directive for plug-ins.)
+fault load: $(VENV)/.dev assets messages
 	$(PY) -m bench.load $@
 
 $(VENV)/.runtime: requirements.txt
