@@ -308,6 +308,7 @@ class Nginx(BackgroundServer):
             "__SERVER_NAME__": "127.0.0.1 localhost",
             "__UPSTREAM__": self.upstream,
             "__STATIC_ROOT__": str(self.static_root),
+            "__CACHE_DIR__": str(self.directory / "cache"),
         }.items():
             site = site.replace(placeholder, value)
         return site

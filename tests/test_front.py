@@ -132,3 +132,39 @@ def test_the_rate_limit_counts_per_visitor_address_not_per_proxy(front):
     assert statuses == [200] * REQUEST_LIMIT + [429]
     assert forged == 429
     assert other == 200
+
+
+def cache_status(url: str, **options) -> str:
+    return Visitor().get(url, **options).headers["X-Cache-Status"]
+
+
+def test_nginx_keeps_a_page_for_visitors_without_cookies_for_a_second(front):
+    page = front.url + "/de/handlungsfelder/"
+    # nginx counts the second in whole seconds: an entry lives one to two seconds.
+    time.sleep(2.1)  # an entry of an earlier test has expired
+
+    assert cache_status(page) in {"MISS", "EXPIRED"}
+    assert cache_status(page) == "HIT"
+    time.sleep(2.1)
+    assert cache_status(page) in {"EXPIRED", "UPDATING"}
+
+
+def test_a_visitor_with_a_cookie_always_gets_the_page_from_django(front):
+    page = front.url + "/de/handlungsfelder/"
+    Visitor().get(page)
+
+    assert cache_status(page, headers={"Cookie": "sessionid=abc"}) == "BYPASS"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        COUNSELLING_PAGE,  # Cache-Control: no-store
+        "/de/barrierefreiheit/rueckmeldung/",  # a form: sets the CSRF cookie
+        "/health/",  # never_cache
+    ],
+)
+def test_pages_that_must_not_be_kept_are_never_answered_from_the_cache(front, path):
+    statuses = {cache_status(front.url + path) for _ in range(3)}
+
+    assert "HIT" not in statuses
