@@ -21,6 +21,8 @@ run: $(VENV)/.runtime assets messages demo
 test: $(VENV)/.dev assets messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+# makemigrations reads the history of the local database (var/db.sqlite3) and warns without its folder.
+	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(PY) -m pytest
@@ -55,6 +57,7 @@ messages: $(VENV)/.runtime
 	$(BIN)/pybabel --quiet compile --domain django --directory locale
 
 demo: $(VENV)/.runtime
+# makemigrations reads the history of the local database (var/db.sqlite3) and warns without its folder.
 	mkdir -p var
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo_content
