@@ -17,6 +17,7 @@ from counselling.seeds import create_groups
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
 from tests.servers import RedisServer, collect_static, production_environment
+from tests.staff import sign_in
 
 EDITOR_PERMISSIONS = [
     "add_fieldofwork",
@@ -149,7 +150,7 @@ def network_editor(db):
 
 @pytest.fixture
 def network_editor_client(client, network_editor):
-    client.force_login(network_editor)
+    sign_in(client, network_editor)
     return client
 
 
@@ -173,19 +174,19 @@ def outsider(db):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     return client
 
 
 @pytest.fixture
 def mso_client(client, mso_team):
-    client.force_login(mso_team)
+    sign_in(client, mso_team)
     return client
 
 
 @pytest.fixture
 def outsider_client(client, outsider):
-    client.force_login(outsider)
+    sign_in(client, outsider)
     return client
 
 
@@ -207,5 +208,11 @@ def data_protection_officer(db):
 
 @pytest.fixture
 def counsellor_client(client, counsellor):
-    client.force_login(counsellor)
+    sign_in(client, counsellor)
     return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, signed in as the back office requires."""
+    return sign_in(client, admin_user)

@@ -19,6 +19,7 @@ from portal.forms import form_started_token
 from tests.concurrency import on_postgresql, post_at_once
 from tests.factories import UserFactory
 from tests.mail import REFUSING_BACKEND
+from tests.staff import sign_in
 from tests.test_kern_pack import Elements
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,7 @@ def accessibility_staff(db):
 
 @pytest.fixture
 def staff_client(client, accessibility_staff):
-    client.force_login(accessibility_staff)
+    sign_in(client, accessibility_staff)
     return client
 
 

@@ -19,6 +19,7 @@ from counselling.models import (
 )
 from languages.models import Language
 from tests.factories import CounsellingRequestFactory, UserFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ def refused_urls(counselling_request):
 def test_people_outside_the_team_are_refused_every_page_of_the_inbox(
     client, request, script_request, person, page
 ):
-    client.force_login(request.getfixturevalue(person))
+    sign_in(client, request.getfixturevalue(person))
 
     response = client.get(refused_urls(script_request)[page])
 
@@ -190,7 +191,7 @@ def test_people_outside_the_team_are_refused_every_page_of_the_inbox(
 def test_people_outside_the_team_cannot_change_or_erase_a_request(
     client, request, script_request, person
 ):
-    client.force_login(request.getfixturevalue(person))
+    sign_in(client, request.getfixturevalue(person))
 
     changed = client.post(change_url(script_request), change_form(script_request, status="done"))
     deleted = client.post(delete_url(script_request), {"post": "yes"})
@@ -209,7 +210,7 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login(client, script_requ
 
 @pytest.mark.parametrize("person", ["outsider", "editor", "superuser"])
 def test_the_admin_index_hides_the_inbox_from_people_outside_the_team(client, request, person):
-    client.force_login(request.getfixturevalue(person))
+    sign_in(client, request.getfixturevalue(person))
 
     page = client.get("/admin/").content.decode()
 
@@ -236,7 +237,7 @@ def test_the_data_protection_officer_reads_the_access_log_but_not_the_requests(
         reference=script_request.reference,
         action=AccessAction.OPENED,
     )
-    client.force_login(data_protection_officer)
+    sign_in(client, data_protection_officer)
 
     log = client.get(ACCESS_LOG)
     detail = client.get(change_url(script_request))
@@ -268,7 +269,7 @@ def test_nobody_can_add_change_or_delete_access_log_entries(
         reference=script_request.reference,
         action=AccessAction.OPENED,
     )
-    client.force_login(request.getfixturevalue(person))
+    sign_in(client, request.getfixturevalue(person))
     forged = {"username": "jemand", "reference": "B-AAAAAA", "action": "erased"}
 
     responses = [
@@ -291,7 +292,7 @@ def test_nobody_can_add_change_or_delete_access_log_entries(
 
 
 def test_nobody_adds_a_request_in_the_admin(client, team_superuser):
-    client.force_login(team_superuser)
+    sign_in(client, team_superuser)
 
     assert client.get(f"{CHANGELIST}add/").status_code == 403
 

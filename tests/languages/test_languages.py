@@ -7,6 +7,7 @@ from languages.lookup import direction_of, language_for_code, names_of
 from languages.models import Language
 from organisations.seeds import LANGUAGES
 from tests.factories import CounsellingRequestFactory, UserFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_staff_outside_the_teams_may_not_touch_the_list(outsider_client):
 
 def test_a_language_in_use_by_counselling_cannot_be_deleted_and_no_request_is_named(client):
     # Even a superuser outside the counselling team learns no reference of a request.
-    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(username="admin", is_staff=True, is_superuser=True))
     counselling_request = CounsellingRequestFactory(language=Language.objects.get(code="ti"))
 
     page = client.get(f"{CHANGELIST}ti/delete/").content.decode()

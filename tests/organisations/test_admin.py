@@ -21,6 +21,7 @@ from organisations.models import (
 )
 from organisations.services import organisation_request_change
 from tests.factories import OrganisationFactory, UserFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def request_change(entry, **changes):
 # The people who may not use the back office of the organisations.
 @pytest.fixture(params=["editor", "outsider"])
 def refused_client(request, client):
-    client.force_login(request.getfixturevalue(request.param))
+    sign_in(client, request.getfixturevalue(request.param))
     return client
 
 
@@ -424,7 +425,7 @@ def test_entry_page_shows_the_decisions_read_only(mso_client):
 @pytest.mark.parametrize("superuser", [False, True])
 def test_nobody_can_add_change_or_delete_a_decision(client, mso_team, superuser):
     user = UserFactory(is_staff=True, is_superuser=True) if superuser else mso_team
-    client.force_login(user)
+    sign_in(client, user)
     decision = Decision.objects.create(
         organisation=OrganisationFactory(), kind=DecisionKind.REJECTED, reason="Kein Verein."
     )
@@ -506,7 +507,7 @@ def test_export_shows_a_formula_typed_into_any_field_as_text(mso_client, prefix)
 
 def test_export_button_and_action_need_the_export_permission(client, mso_team):
     mso_team.groups.get().permissions.remove(Permission.objects.get(codename="export_organisation"))
-    client.force_login(mso_team)
+    sign_in(client, mso_team)
     entry = OrganisationFactory()
 
     changelist = client.get(CHANGELIST)

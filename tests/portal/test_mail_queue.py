@@ -23,6 +23,7 @@ from portal.tasks import deliver_mail
 from tests.factories import UserFactory
 from tests.mail import REFUSING_BACKEND
 from tests.organisations.test_registration import register
+from tests.staff import sign_in
 
 LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -241,7 +242,7 @@ def test_staff_see_a_failed_mail_with_its_error_and_send_it_again(
     )
     for number in range(30):
         outgoing(status=MailStatus.SENT, subject=f"Erinnerung {number}")
-    client.force_login(mail_team)
+    sign_in(client, mail_team)
 
     # Session, user, its and its groups' permissions, the filtered and the whole count,
     # the rows (however many), the centre's profile and location for the frame.
@@ -265,7 +266,7 @@ def test_staff_see_a_failed_mail_with_its_error_and_send_it_again(
 
 def test_a_confidential_mail_shows_staff_neither_address_nor_subject_nor_text(client, mail_team):
     confidential = outgoing(confidential=True, status=MailStatus.FAILED)
-    client.force_login(mail_team)
+    sign_in(client, mail_team)
 
     pages = (
         client.get(CHANGELIST_URL).content.decode()
@@ -291,7 +292,7 @@ def test_a_confidential_mail_keeps_nothing_of_what_it_said_once_sent():
 
 def test_the_outbox_cannot_be_edited_by_hand(client, mail_team):
     waiting = outgoing()
-    client.force_login(mail_team)
+    sign_in(client, mail_team)
 
     assert client.get(f"{CHANGELIST_URL}add/").status_code == 403
     assert client.get(f"{CHANGELIST_URL}{waiting.pk}/delete/").status_code == 403
