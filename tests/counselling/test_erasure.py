@@ -290,3 +290,14 @@ def test_reencrypting_leaves_the_dates_the_erasure_counts_from(settings):
 
     counselling_request.refresh_from_db()
     assert counselling_request.updated_at == days_ago(100)
+
+
+def test_the_erasure_does_not_need_the_key(settings):
+    erased = closed(91)
+    Note.objects.create(request=erased, text="Rückruf am Dienstag.")
+    settings.FIELD_ENCRYPTION_KEY = [KEY_C]
+
+    assert requests_erase_expired(now=NOW) == 1
+
+    assert remaining() == set()
+    assert not Note.objects.exists()
