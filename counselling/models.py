@@ -15,10 +15,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
 
 from centre.models import ContactPerson, Weekday
 from languages.models import Language
+from portal.encryption import EncryptedCharField, EncryptedTextField
 
 # The team reads and works on requests; the data protection officer reads the access log.
 COUNSELLING_GROUP = "Beratung"

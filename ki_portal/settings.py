@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "encrypted_model_fields",
     "parler",
     "django_prose_editor",
     "django_tasks",
@@ -93,6 +92,7 @@ MIDDLEWARE = [
     "portal.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.UndecryptableDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -239,10 +239,12 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # limits count per address, so behind a proxy this must be set.
 CLIENT_ADDRESS_HEADER = env_str("KI_CLIENT_ADDRESS_HEADER", "")
 
-# Counselling requests (contact detail, name, message, notes) are encrypted with Fernet keys
-# kept apart from SECRET_KEY: KI_FIELD_ENCRYPTION_KEY holds one key, or several separated
-# by commas while rotating (the first encrypts, all decrypt). Without the key a database
-# backup cannot be read, so the key is backed up too, but never next to the backup.
+# Counselling requests (contact detail, name, message, notes) and the outbox are encrypted
+# with Fernet keys kept apart from SECRET_KEY (portal/encryption.py): KI_FIELD_ENCRYPTION_KEY
+# holds one key, or several separated by commas while rotating (the first encrypts, all
+# decrypt). A value none of them decrypts is an error, never shown as ciphertext; a missing
+# or malformed key stops the start. Without the key a database backup cannot be read, so
+# the key is backed up too, but never next to the backup.
 DEFAULT_FIELD_ENCRYPTION_KEY = "a2ktcG9ydGFsIGxvY2FsIGRldmVsb3BtZW50IG9ubHk="
 FIELD_ENCRYPTION_KEY = env_list("KI_FIELD_ENCRYPTION_KEY", [DEFAULT_FIELD_ENCRYPTION_KEY])
 if not DEBUG and DEFAULT_FIELD_ENCRYPTION_KEY in FIELD_ENCRYPTION_KEY:

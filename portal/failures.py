@@ -106,3 +106,13 @@ def database_unavailable(request, error, *, section=SITE) -> HttpResponse:
     # failure is logged above.
     response._has_been_logged = True
     return response
+
+
+def undecryptable_data(error) -> HttpResponse:
+    """500 for stored data that no configured key decrypts (`UndecryptableError`): a
+    standalone page that tells staff whom to ask, never the ciphertext. Logged as one
+    error naming the field, not the data, and without a traceback."""
+    logger.error("Stored data cannot be decrypted, answered 500: %s", error)
+    response = standalone_page("undecryptable.html", status=500)
+    response._has_been_logged = True
+    return response

@@ -6,7 +6,8 @@ import time
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from portal.failures import DATABASE_UNAVAILABLE
+from portal.encryption import UndecryptableError
+from portal.failures import DATABASE_UNAVAILABLE, undecryptable_data
 
 # The portal loads nothing from other hosts; KERN's icons are data: URIs.
 POLICY = {
@@ -86,6 +87,26 @@ class DatabaseUnavailableMiddleware:
             self.paused_until = time.monotonic() + self.PAUSE_SECONDS
             self.last_error = exception
         return self.unavailable(request, exception)
+
+
+class UndecryptableDataMiddleware:
+    """Answers a request that read encrypted data no configured key decrypts (a wrong or
+    missing KI_FIELD_ENCRYPTION_KEY) with a page that says so, instead of a traceback.
+
+    The data is read while the admin's view runs or while its template renders (the
+    change list loads its rows there); both end up here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, UndecryptableError):
+            return None
+        return undecryptable_data(exception)
 
 
 def server_did_not_answer(error) -> bool:

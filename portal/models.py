@@ -7,7 +7,8 @@ from django.core.mail import send_mail
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
+
+from portal.encryption import EncryptedCharField, EncryptedTextField
 
 # How long to wait after the first, second, … failed attempt: 1, 4, 16, 64 and 256 minutes,
 # so a mail server that is down for about four hours loses nothing. A mail whose last

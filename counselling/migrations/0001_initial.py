@@ -3,7 +3,7 @@
 import counselling.models
 import django.db.models.deletion
 import django.utils.timezone
-import encrypted_model_fields.fields
+import portal.encryption
 from django.conf import settings
 from django.db import migrations, models
 
@@ -46,13 +46,13 @@ class Migration(migrations.Migration):
                 ('topic', models.CharField(choices=[('accompaniment', 'Begleitung zu einer Behörde'), ('residence', 'Aufenthalt und Dokumente'), ('education', 'Schule, Ausbildung oder Arbeit'), ('family', 'Familie'), ('health', 'Gesundheit'), ('violence', 'Gewalt und Schutz'), ('other', 'Etwas anderes')], max_length=20, verbose_name='Anliegen')),
                 ('language', models.CharField(max_length=35, verbose_name='Gewünschte Sprache')),
                 ('channel', models.CharField(choices=[('phone', 'Anruf'), ('sms', 'SMS'), ('email', 'E-Mail'), ('visit', 'Ich komme vorbei')], max_length=10, verbose_name='Kontaktweg')),
-                ('contact_detail', encrypted_model_fields.fields.EncryptedCharField(blank=True, verbose_name='Telefonnummer oder E-Mail-Adresse')),
-                ('name', encrypted_model_fields.fields.EncryptedCharField(blank=True, verbose_name='Name oder Pseudonym')),
+                ('contact_detail', portal.encryption.EncryptedCharField(blank=True, verbose_name='Telefonnummer oder E-Mail-Adresse')),
+                ('name', portal.encryption.EncryptedCharField(blank=True, verbose_name='Name oder Pseudonym')),
                 ('preferred_days', models.JSONField(blank=True, default=list, verbose_name='Gewünschte Tage')),
                 ('preferred_time', models.CharField(choices=[('any', 'egal'), ('morning', 'vormittags'), ('afternoon', 'nachmittags')], default='any', max_length=10, verbose_name='Gewünschte Tageszeit')),
-                ('authority', encrypted_model_fields.fields.EncryptedCharField(blank=True, verbose_name='Behörde')),
-                ('appointment', encrypted_model_fields.fields.EncryptedCharField(blank=True, verbose_name='Termin bei der Behörde')),
-                ('message', encrypted_model_fields.fields.EncryptedTextField(blank=True, verbose_name='Nachricht')),
+                ('authority', portal.encryption.EncryptedCharField(blank=True, verbose_name='Behörde')),
+                ('appointment', portal.encryption.EncryptedCharField(blank=True, verbose_name='Termin bei der Behörde')),
+                ('message', portal.encryption.EncryptedTextField(blank=True, verbose_name='Nachricht')),
                 ('message_consent_at', models.DateTimeField(blank=True, null=True, verbose_name='Einwilligung zur Nachricht am')),
                 ('message_consent_text', models.TextField(blank=True, verbose_name='Text der Einwilligung')),
                 ('confirmation_requested', models.BooleanField(verbose_name='Bestätigung per E-Mail gewünscht')),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
             name='Note',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', encrypted_model_fields.fields.EncryptedTextField(verbose_name='Notiz')),
+                ('text', portal.encryption.EncryptedTextField(verbose_name='Notiz')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='am')),
                 ('author', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='von')),
                 ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='counselling.counsellingrequest', verbose_name='Anfrage')),

@@ -7,7 +7,6 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.utils import timezone
-from encrypted_model_fields.fields import decrypt_str
 
 from counselling.models import (
     AccessAction,
@@ -18,6 +17,7 @@ from counselling.models import (
     Status,
 )
 from languages.models import Language
+from portal.encryption import decrypt
 from tests.factories import CounsellingRequestFactory, UserFactory
 from tests.staff import sign_in
 
@@ -372,7 +372,7 @@ def test_the_note_is_stored_as_ciphertext(counsellor_client):
         cursor.execute("SELECT text FROM counselling_note")
         (raw,) = cursor.fetchone()
     assert "Ausländerbehörde" not in raw
-    assert decrypt_str(raw) == NOTE_TEXT
+    assert decrypt(raw) == NOTE_TEXT
 
 
 def test_the_admin_history_keeps_no_clear_text(counsellor_client, script_request):

@@ -4,9 +4,11 @@ import datetime
 import io
 
 import pytest
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.fernet import Fernet, InvalidToken
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from counselling.models import (
@@ -20,6 +22,7 @@ from counselling.models import (
 from counselling.services import requests_erase_expired
 from portal.models import OutgoingMail
 from tests.factories import CounsellingRequestFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -144,13 +147,61 @@ def test_the_daily_command_run_twice_erases_nothing_more(monkeypatch):
     assert AccessLog.objects.count() == 1
 
 
-def raw_values(table: str, columns: list[str]) -> list[str]:
+KEY_A, KEY_B, KEY_C = (Fernet.generate_key().decode() for _ in range(3))
+ENCRYPTED_COLUMNS = {
+    "counselling_counsellingrequest": [
+        "contact_detail",
+        "name",
+        "authority",
+        "appointment",
+        "message",
+    ],
+    "counselling_note": ["text"],
+    "portal_outgoingmail": ["recipient", "subject", "body"],
+}
+CLEAR_TEXT = [
+    "0176 12345678",
+    "Leyla",
+    "Jobcenter",
+    "2027-07-01 09:30",
+    "Bitte nach 16 Uhr anrufen.",
+    "Rückruf vereinbart.",
+    "leyla@example.org",
+    "Ihre Anfrage",
+    "Ihr Zeichen: B-7",
+]
+UNREADABLE = "Die Daten können mit dem eingestellten Schlüssel nicht gelesen werden."
+
+
+def raw_values() -> list[str]:
+    """Every encrypted column of the one request, note and mail, as stored."""
+    values = []
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)} FROM {table}")
-        return [value for row in cursor.fetchall() for value in row]
+        for table, columns in ENCRYPTED_COLUMNS.items():
+            cursor.execute(f"SELECT {', '.join(columns)} FROM {table}")
+            values.extend(value for row in cursor.fetchall() for value in row)
+    return values
 
 
-def test_reencrypting_moves_every_request_note_and_mail_to_the_new_first_key(monkeypatch, settings):
+def decrypted(values: list[str], key: str) -> list[str]:
+    return sorted(Fernet(key).decrypt(value.encode()).decode() for value in values)
+
+
+def reencrypt() -> tuple[int, str]:
+    """Runs the command; the status it exits with (a CommandError's `returncode`) and what
+    it wrote."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("reencrypt_counselling_data", stdout=out, stderr=err)
+    except CommandError as error:
+        return error.returncode, str(error)
+    return 0, out.getvalue()
+
+
+@pytest.fixture
+def sealed(settings):
+    """A request with a note, and a mail in the outbox, all encrypted with key A."""
+    settings.FIELD_ENCRYPTION_KEY = [KEY_A]
     counselling_request = CounsellingRequestFactory(
         name="Leyla",
         contact_detail="0176 12345678",
@@ -162,53 +213,91 @@ def test_reencrypting_moves_every_request_note_and_mail_to_the_new_first_key(mon
     OutgoingMail.objects.create(
         recipient="leyla@example.org", subject="Ihre Anfrage", body="Ihr Zeichen: B-7"
     )
-    columns = ["contact_detail", "name", "authority", "appointment", "message"]
-    old_key = Fernet(settings.FIELD_ENCRYPTION_KEY[0])
-    new_key = Fernet(Fernet.generate_key())
-    for value in raw_values("counselling_counsellingrequest", columns):
-        old_key.decrypt(value.encode())
-    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key, old_key]))
-    out = io.StringIO()
+    return counselling_request
 
-    call_command("reencrypt_counselling_data", stdout=out)
 
-    raw = (
-        raw_values("counselling_counsellingrequest", columns)
-        + raw_values("counselling_note", ["text"])
-        + raw_values("portal_outgoingmail", ["recipient", "subject", "body"])
-    )
-    assert sorted(new_key.decrypt(value.encode()).decode() for value in raw) == sorted(
-        [
-            "0176 12345678",
-            "Leyla",
-            "Jobcenter",
-            "2027-07-01 09:30",
-            "Bitte nach 16 Uhr anrufen.",
-            "Rückruf vereinbart.",
-            "leyla@example.org",
-            "Ihre Anfrage",
-            "Ihr Zeichen: B-7",
-        ]
-    )
-    for value in raw:
+def test_a_rotation_moves_everything_to_the_new_key_and_one_with_a_wrong_key_changes_nothing(
+    settings, sealed, counsellor, admin_user
+):
+    assert decrypted(raw_values(), KEY_A) == sorted(CLEAR_TEXT)
+    settings.FIELD_ENCRYPTION_KEY = [KEY_B, KEY_A]
+
+    status, output = reencrypt()
+
+    assert status == 0
+    assert "1 request(s), 1 note(s) and 1 mail(s)" in output
+    rotated = raw_values()
+    assert decrypted(rotated, KEY_B) == sorted(CLEAR_TEXT)
+    for value in rotated:
         with pytest.raises(InvalidToken):
-            old_key.decrypt(value.encode())
-    assert "1 request(s), 1 note(s) and 1 mail(s)" in out.getvalue()
-    # With the old key gone, the portal still reads everything.
-    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key]))
+            Fernet(KEY_A).decrypt(value.encode())
+
+    # Only a new key, without the one the data is under: refused, nothing encrypted twice.
+    settings.FIELD_ENCRYPTION_KEY = [KEY_C]
+
+    status, output = reencrypt()
+
+    assert status == 1
+    assert "Nothing was changed" in output
+    assert "counselling.CounsellingRequest" in output
+    assert raw_values() == rotated
+
+    # With the new key alone, the team reads everything, in the admin too.
+    settings.FIELD_ENCRYPTION_KEY = [KEY_B]
     counselling_request = CounsellingRequest.objects.get()
     assert counselling_request.name == "Leyla"
     assert counselling_request.notes.get().text == "Rückruf vereinbart."
     assert OutgoingMail.objects.get().recipient == "leyla@example.org"
+    team, operator = sign_in(Client(), counsellor), sign_in(Client(), admin_user)
+    request_page = f"/admin/counselling/counsellingrequest/{sealed.pk}/change/"
+    mail_page = f"/admin/portal/outgoingmail/{OutgoingMail.objects.get().pk}/change/"
+    response = team.get(request_page)
+    assert response.status_code == 200
+    assert "Bitte nach 16 Uhr anrufen." in response.content.decode()
+    assert "Rückruf vereinbart." in response.content.decode()
+    assert "leyla@example.org" in operator.get(mail_page).content.decode()
+
+    # With a wrong key, the admin says so and shows no ciphertext.
+    settings.FIELD_ENCRYPTION_KEY = [KEY_A]
+    pages = [
+        (team, "/admin/counselling/counsellingrequest/"),
+        (team, request_page),
+        (operator, "/admin/portal/outgoingmail/"),
+        (operator, mail_page),
+    ]
+    for client, url in pages:
+        response = client.get(url)
+        html = " ".join(response.content.decode().split())
+        assert response.status_code == 500, url
+        assert UNREADABLE in html, url
+        assert not any(value in html for value in rotated), url
 
 
-def test_reencrypting_leaves_the_dates_the_erasure_counts_from(monkeypatch, settings):
+def test_running_again_with_the_first_key_alone_keeps_everything_readable(settings, sealed):
+    settings.FIELD_ENCRYPTION_KEY = [KEY_A]
+
+    assert reencrypt()[0] == 0
+    assert reencrypt()[0] == 0
+
+    assert decrypted(raw_values(), KEY_A) == sorted(CLEAR_TEXT)
+
+
+def test_reencrypting_leaves_the_dates_the_erasure_counts_from(settings):
     counselling_request = untouched(100)
-    old_key = Fernet(settings.FIELD_ENCRYPTION_KEY[0])
-    new_key = Fernet(Fernet.generate_key())
-    monkeypatch.setattr("encrypted_model_fields.fields.CRYPTER", MultiFernet([new_key, old_key]))
+    settings.FIELD_ENCRYPTION_KEY = [KEY_B, *settings.FIELD_ENCRYPTION_KEY]
 
     call_command("reencrypt_counselling_data", stdout=io.StringIO())
 
     counselling_request.refresh_from_db()
     assert counselling_request.updated_at == days_ago(100)
+
+
+def test_the_erasure_does_not_need_the_key(settings):
+    erased = closed(91)
+    Note.objects.create(request=erased, text="Rückruf am Dienstag.")
+    settings.FIELD_ENCRYPTION_KEY = [KEY_C]
+
+    assert requests_erase_expired(now=NOW) == 1
+
+    assert remaining() == set()
+    assert not Note.objects.exists()

@@ -12,10 +12,10 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
-from encrypted_model_fields.fields import decrypt_str
 
 from counselling.forms import MESSAGE_CONSENT
 from counselling.models import CounsellingRequest, MonthlyCount, Status
+from portal.encryption import decrypt
 from portal.forms import form_started_token
 from tests.concurrency import on_postgresql, post_at_once
 
@@ -502,4 +502,4 @@ def test_the_database_holds_her_words_only_as_ciphertext(client):
     for column, text in clear.items():
         assert text not in raw[column], column
         assert "Leyla" not in raw[column], column
-        assert decrypt_str(raw[column]) == text, column
+        assert decrypt(raw[column]) == text, column
