@@ -1,8 +1,10 @@
 """KI-Portal settings, read from the environment.
 
-Every value has a safe local default so that a fresh checkout runs on SQLite
-without configuration. Production sets DJANGO_DEBUG=false and supplies at least
-DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Every value has a safe default. Without DJANGO_DEBUG the portal runs in production
+mode and needs at least DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY,
+DJANGO_ALLOWED_HOSTS and DATABASE_URL; a local run (`make run`, the test suite) sets
+DJANGO_DEBUG=true and then runs on SQLite with the repository's keys, which production
+refuses.
 """
 
 import os
@@ -49,7 +51,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Debug mode shows tracebacks and settings to anyone and goes with the repository's public
+# keys: only when DJANGO_DEBUG asks for it, never because a variable was forgotten.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # The default key is only good for a local run; production refuses it.
 DEFAULT_SECRET_KEY = "local-development-key-never-use-in-production"

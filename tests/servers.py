@@ -216,15 +216,14 @@ class RedisServer(BackgroundServer):
 
 
 def production_environment(*, database_url: str, redis_url: str = "", **extra: str) -> dict:
-    """The environment of the portal in production mode (DJANGO_DEBUG=false) on loopback.
+    """The environment of the portal in production mode (DJANGO_DEBUG unset) on loopback.
 
     Fresh keys every time; plain HTTP, as behind a proxy that ends TLS.
     """
     from cryptography.fernet import Fernet
 
     environment = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_DEBUG"},
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "KI_FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
