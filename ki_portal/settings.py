@@ -259,6 +259,18 @@ if SECRET_KEY in FIELD_ENCRYPTION_KEY:
 # of a request nobody has worked on for the longer period after its last change.
 COUNSELLING_KEEP_CLOSED_DAYS = env_int("KI_COUNSELLING_KEEP_CLOSED_DAYS", 90)
 COUNSELLING_KEEP_UNTOUCHED_DAYS = env_int("KI_COUNSELLING_KEEP_UNTOUCHED_DAYS", 180)
+# The name and e-mail address of a barrier report nobody answered are erased this many days
+# after it came in: long enough for a late answer and for the enforcement procedure a
+# missing answer may start (BITV NRW), as long as an answered report is kept after the
+# answer. The description and the page stay: the barrier still needs fixing.
+BARRIER_UNANSWERED_KEEP_DAYS = env_int("KI_BARRIER_UNANSWERED_KEEP_DAYS", 365)
+# A directory entry hidden because nobody confirmed it for 13 months is deleted with all
+# its data this many days after it was hidden; until then its representative may still
+# confirm it and bring it back.
+ORGANISATION_HIDDEN_KEEP_DAYS = env_int("KI_ORGANISATION_HIDDEN_KEEP_DAYS", 183)
+# How long the web server's logs are kept, as the privacy page states; the operator's
+# logrotate enforces it (deploy/README.md).
+SERVER_LOG_DAYS = env_int("KI_SERVER_LOG_DAYS", 14)
 # Within how many working days the counselling team answers a request, as the pages promise.
 COUNSELLING_ANSWER_DAYS = env_int("KI_COUNSELLING_ANSWER_DAYS", 2)
 # Where the quick-exit control of the counselling pages leads: a neutral page.
@@ -333,6 +345,8 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A self-service link in a log would let whoever reads it change or delete an entry.
+    "filters": {"redact_link_tokens": {"()": "organisations.logs.RedactLinkTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_link_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }

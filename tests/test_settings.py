@@ -165,6 +165,20 @@ def test_ki_redis_url_puts_the_cache_in_redis_with_short_timeouts():
     assert "'socket_connect_timeout': 0.25, 'socket_timeout': 0.25" in result.stdout
 
 
+def test_retention_periods_have_defaults_and_come_from_the_environment():
+    periods = "BARRIER_UNANSWERED_KEEP_DAYS, s.ORGANISATION_HIDDEN_KEEP_DAYS, s.SERVER_LOG_DAYS"
+    default = import_settings(show=periods)
+    chosen = import_settings(
+        show=periods,
+        KI_BARRIER_UNANSWERED_KEEP_DAYS="180",
+        KI_ORGANISATION_HIDDEN_KEEP_DAYS="90",
+        KI_SERVER_LOG_DAYS="7",
+    )
+
+    assert default.stdout.split() == ["365", "183", "14"]
+    assert chosen.stdout.split() == ["180", "90", "7"]
+
+
 @pytest.mark.parametrize("value", ["12a", "1.5"])
 def test_malformed_number_fails_loudly(value):
     result = import_settings(DJANGO_EMAIL_PORT=value)
