@@ -12,7 +12,6 @@ RUN npm run build
 FROM python:3.11-slim-bookworm AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    DJANGO_DEBUG=false \
     PATH="/opt/venv/bin:$PATH"
 # pg_dump and pg_restore for backup_portal and restore_portal. Bookworm ships version 15;
 # pg_dump must be at least the server's version, so for PostgreSQL 16 or later install
@@ -53,7 +52,8 @@ RUN pybabel compile --domain django --directory locale \
 USER portal
 EXPOSE 8000
 # DATABASE_URL, DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY, DJANGO_ALLOWED_HOSTS,
-# KI_REDIS_URL and KI_CLIENT_ADDRESS_HEADER come from the environment. With
+# KI_REDIS_URL and KI_CLIENT_ADDRESS_HEADER come from the environment; DJANGO_DEBUG stays
+# unset, which is production mode. With
 # KI_TASK_BACKEND=database, run a second container from this image with the command
 # `python manage.py db_worker`: it sends the mails.
 # Port 8000 is for nginx only (deploy/nginx.conf, deploy/README.md): the sync workers

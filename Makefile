@@ -12,6 +12,21 @@ PY := $(BIN)/python
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every command here is a local run: debug mode with the repository's keys. Without
+# DJANGO_DEBUG the portal is in production mode and refuses those keys (README.md).
+# The load and fault runs start their servers in production mode all the same
+# (tests/servers.py production_environment).
+export DJANGO_DEBUG := true
+# `make test` checks the deployment settings as production has them: DJANGO_DEBUG unset,
+# fresh keys, the shared cache and the proxy's address header (README.md, Configuration).
+FERNET_KEY = $(PY) -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
+PRODUCTION_CHECK = env -u DJANGO_DEBUG \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	KI_FIELD_ENCRYPTION_KEY="$$($(FERNET_KEY))" \
+	DJANGO_ALLOWED_HOSTS=integration.example-stadt.de \
+	KI_SITE_URL=https://integration.example-stadt.de \
+	KI_REDIS_URL=redis://127.0.0.1:6379/0 \
+	KI_CLIENT_ADDRESS_HEADER=HTTP_X_REAL_IP
 
 .PHONY: run test load fault assets messages demo makemessages clean
 
@@ -25,6 +40,7 @@ test: $(VENV)/.dev assets messages
 	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
+	$(PRODUCTION_CHECK) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) -m pytest
 	@echo "The same suite, without the browser tests, on SQLite:"
 	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser"

@@ -22,7 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ki_portal.settings")
-os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
 os.environ.setdefault("KI_FIELD_ENCRYPTION_KEY", "YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")

@@ -171,7 +171,8 @@ PAGES = {
                     "de": (
                         "Besuch dieser Website",
                         "<p>Um Ihnen die Seiten zu zeigen, verarbeitet der Server Ihre "
-                        "IP-Adresse und die aufgerufene Adresse. Wir binden keine Dienste "
+                        "IP-Adresse und die aufgerufene Adresse; seine Protokolle löschen wir "
+                        "nach zwei Wochen. Wir binden keine Dienste "
                         "anderer Anbieter ein: Schriften und Bilder kommen von unserem "
                         "eigenen Server. Es gibt keine Statistik- oder Werbe-Cookies.</p>"
                         "<p>Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung "
@@ -209,7 +210,9 @@ PAGES = {
                         "<p>Wenn Sie uns eine Barriere melden, speichern wir Ihre "
                         "Beschreibung, die betroffene Seite und, wenn Sie sie angeben, Ihren "
                         "Namen und Ihre E-Mail-Adresse, um Ihnen zu antworten. Wir löschen die "
-                        "Meldung zwölf Monate nach unserer Antwort.</p>",
+                        "Meldung zwölf Monate nach unserer Antwort. Haben wir nicht "
+                        "geantwortet, löschen wir Ihren Namen und Ihre E-Mail-Adresse ein Jahr "
+                        "nach dem Eingang.</p>",
                     ),
                 },
             ),
@@ -233,10 +236,11 @@ PAGES = {
                         "<p>Bestätigen Sie Ihre E-Mail-Adresse nicht, löschen wir die "
                         "Anmeldung nach sieben Tagen. Einmal im Jahr bitten wir Sie, Ihren "
                         "Eintrag zu bestätigen; ist er 13 Monate lang nicht bestätigt, "
-                        "erscheint er nicht mehr im Verzeichnis. Ziehen Sie Ihren Eintrag "
+                        "erscheint er nicht mehr im Verzeichnis, und ein halbes Jahr später "
+                        "löschen wir ihn mit allen Angaben. Ziehen Sie Ihren Eintrag "
                         "zurück, löschen wir ihn sofort mit allen Angaben. In unserem "
                         "Protokoll der Entscheidungen bleibt nur vermerkt, dass ein Eintrag "
-                        "zurückgezogen wurde, ohne Namen.</p>",
+                        "zurückgezogen oder gelöscht wurde, ohne Namen.</p>",
                     ),
                 },
             ),

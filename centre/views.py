@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,6 +50,16 @@ class InformationPageView(PageMixin, TemplateView):
                 Prefetch("key_figures", queryset=KeyFigure.objects.prefetch_related("translations"))
             )
         context["page"] = pages.filter(kind=context["kind"]).first()
+        if context["kind"] == PageKind.PRIVACY:
+            # The periods as the settings that enforce them have them, so the page stays true.
+            context["retention"] = {
+                "server_log_days": settings.SERVER_LOG_DAYS,
+                "barrier_unanswered_days": settings.BARRIER_UNANSWERED_KEEP_DAYS,
+                "organisation_hidden_days": settings.ORGANISATION_HIDDEN_KEEP_DAYS,
+                "counselling_closed_days": settings.COUNSELLING_KEEP_CLOSED_DAYS,
+                "counselling_untouched_days": settings.COUNSELLING_KEEP_UNTOUCHED_DAYS,
+                "mail_days": settings.MAIL_KEEP_DAYS,
+            }
         return context
 
 

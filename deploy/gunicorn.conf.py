@@ -20,7 +20,9 @@ worker_class = "sync"
 timeout = 30
 # On a restart or SIGHUP, running requests get this long to finish.
 graceful_timeout = 30
-accesslog = "-"
+# No access log: nginx keeps one, without the tokens of self-service links (the request
+# line of gunicorn's format would hold them) and rotated as the privacy page says.
+accesslog = None
 
 
 def post_worker_init(worker):

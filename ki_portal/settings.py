@@ -1,8 +1,10 @@
 """KI-Portal settings, read from the environment.
 
-Every value has a safe local default so that a fresh checkout runs on SQLite
-without configuration. Production sets DJANGO_DEBUG=false and supplies at least
-DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Every value has a safe default. Without DJANGO_DEBUG the portal runs in production
+mode and needs at least DJANGO_SECRET_KEY, KI_FIELD_ENCRYPTION_KEY,
+DJANGO_ALLOWED_HOSTS and DATABASE_URL; a local run (`make run`, the test suite) sets
+DJANGO_DEBUG=true and then runs on SQLite with the repository's keys, which production
+refuses.
 """
 
 import os
@@ -49,7 +51,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Debug mode shows tracebacks and settings to anyone and goes with the repository's public
+# keys: only when DJANGO_DEBUG asks for it, never because a variable was forgotten.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # The default key is only good for a local run; production refuses it.
 DEFAULT_SECRET_KEY = "local-development-key-never-use-in-production"
@@ -257,6 +261,18 @@ if SECRET_KEY in FIELD_ENCRYPTION_KEY:
 # of a request nobody has worked on for the longer period after its last change.
 COUNSELLING_KEEP_CLOSED_DAYS = env_int("KI_COUNSELLING_KEEP_CLOSED_DAYS", 90)
 COUNSELLING_KEEP_UNTOUCHED_DAYS = env_int("KI_COUNSELLING_KEEP_UNTOUCHED_DAYS", 180)
+# The name and e-mail address of a barrier report nobody answered are erased this many days
+# after it came in: long enough for a late answer and for the enforcement procedure a
+# missing answer may start (BITV NRW), as long as an answered report is kept after the
+# answer. The description and the page stay: the barrier still needs fixing.
+BARRIER_UNANSWERED_KEEP_DAYS = env_int("KI_BARRIER_UNANSWERED_KEEP_DAYS", 365)
+# A directory entry hidden because nobody confirmed it for 13 months is deleted with all
+# its data this many days after it was hidden; until then its representative may still
+# confirm it and bring it back.
+ORGANISATION_HIDDEN_KEEP_DAYS = env_int("KI_ORGANISATION_HIDDEN_KEEP_DAYS", 183)
+# How long the web server's logs are kept, as the privacy page states; the operator's
+# logrotate enforces it (deploy/README.md).
+SERVER_LOG_DAYS = env_int("KI_SERVER_LOG_DAYS", 14)
 # Within how many working days the counselling team answers a request, as the pages promise.
 COUNSELLING_ANSWER_DAYS = env_int("KI_COUNSELLING_ANSWER_DAYS", 2)
 # Where the quick-exit control of the counselling pages leads: a neutral page.
@@ -331,6 +347,8 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A self-service link in a log would let whoever reads it change or delete an entry.
+    "filters": {"redact_link_tokens": {"()": "organisations.logs.RedactLinkTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_link_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }

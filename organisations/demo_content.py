@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from centre.demo_content import LOCATION
 from languages.models import Language
-from organisations.forms import PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION
+from organisations.forms import PRIVACY_NOTICE_VERSION, privacy_notice
 from organisations.models import (
     RECONFIRM_AFTER,
     Activity,
@@ -296,7 +296,7 @@ def load_organisation(data: dict, districts: dict, counts: Counter) -> None:
     ):
         values |= {
             "consent_version": PRIVACY_NOTICE_VERSION,
-            "consent_text": str(PRIVACY_NOTICE),
+            "consent_text": privacy_notice(),
             "consented_at": now,
             "confirmed_at": now,
             "last_confirmed_at": now,

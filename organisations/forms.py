@@ -3,10 +3,12 @@ import datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.http import QueryDict
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from languages.forms import LanguageChoiceField
@@ -31,15 +33,24 @@ from portal.forms import (
 
 # Raised together with the text shown at the consent checkbox; the registration stores
 # both, so it is always clear which wording a representative agreed to.
-PRIVACY_NOTICE_VERSION = "2026-11"
-PRIVACY_NOTICE = _(
-    "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
-    "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
-    "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
-    "nur die Angaben, die Sie zur Veröffentlichung freigeben; das können Sie jederzeit "
-    "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
-    "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort."
-)
+PRIVACY_NOTICE_VERSION = "2026-12"
+
+
+def privacy_notice() -> str:
+    """The notice shown with the registration form and stored with the consent, in the
+    active language, with the periods the settings give."""
+    return gettext(
+        "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
+        "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
+        "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
+        "nur die Angaben, die Sie zur Veröffentlichung freigeben; das können Sie jederzeit "
+        "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
+        "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort. Einträge, die "
+        "13 Monate lang nicht bestätigt wurden, blenden wir aus und löschen sie %(days)s Tage "
+        "später mit allen Angaben."
+    ) % {"days": settings.ORGANISATION_HIDDEN_KEEP_DAYS}
+
+
 MAX_SOCIAL_LINKS = 5
 
 
@@ -342,7 +353,7 @@ class RegistrationForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm
 
     @property
     def privacy_notice(self):
-        return PRIVACY_NOTICE
+        return privacy_notice()
 
 
 class ChangeRequestForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm):

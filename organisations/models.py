@@ -33,6 +33,12 @@ NEW_LINK_INTERVAL = datetime.timedelta(minutes=15)
 RECONFIRM_AFTER = datetime.timedelta(days=365)
 HIDDEN_AFTER = datetime.timedelta(days=395)
 
+
+def hidden_kept() -> datetime.timedelta:
+    """How long a hidden entry is kept before it is deleted (KI_ORGANISATION_HIDDEN_KEEP_DAYS)."""
+    return datetime.timedelta(days=settings.ORGANISATION_HIDDEN_KEEP_DAYS)
+
+
 # Vereinsregister, Handelsregister A/B, Genossenschafts- and Partnerschaftsregister,
 # e.g. "VR 1234", "HRB 56789 B".
 REGISTER_NUMBER = re.compile(r"^(VR|HRA|HRB|GNR|PR)\s?(\d{1,6})(?:\s?([A-Z]{1,2}))?$")
@@ -226,6 +232,15 @@ class OrganisationQuerySet(models.QuerySet):
             self.entries()
             .filter(status=Status.APPROVED)
             .exclude(last_confirmed_at__gte=now - HIDDEN_AFTER)
+        )
+
+    def hidden_too_long(self, now=None):
+        """Entries hidden for longer than KI_ORGANISATION_HIDDEN_KEEP_DAYS: to be deleted."""
+        now = now or timezone.now()
+        return (
+            self.entries()
+            .filter(status=Status.APPROVED)
+            .filter(last_confirmed_at__lt=now - HIDDEN_AFTER - hidden_kept())
         )
 
     def search(self, text: str):
@@ -466,6 +481,12 @@ class Organisation(models.Model):
             and self.last_confirmed_at >= now - HIDDEN_AFTER
         )
 
+    def deleted_after(self) -> datetime.datetime | None:
+        """When the entry is deleted unless its representative confirms it before."""
+        if self.last_confirmed_at is None:
+            return None
+        return self.last_confirmed_at + HIDDEN_AFTER + hidden_kept()
+
     def make_link_token(self, purpose: str) -> str:
         """A signed token for a link in a mail; valid until `link_secret` changes."""
         return signing.dumps([self.pk, self.link_secret], salt=f"organisations.{purpose}")
@@ -515,12 +536,14 @@ class DecisionKind(models.TextChoices):
     RECONFIRMED = "reconfirmed", _("von der Organisation bestätigt")
     HIDDEN = "hidden", _("wegen fehlender Bestätigung ausgeblendet")
     WITHDRAWN = "withdrawn", _("von der Organisation zurückgezogen")
+    DELETED_UNCONFIRMED = "deleted_unconfirmed", _("nach langer Ausblendung gelöscht")
 
 
 class Decision(models.Model):
     """What happened to an entry, by whom and when; written once, never edited.
 
-    A withdrawn entry is deleted; its lines stay without it, so they name no organisation.
+    A withdrawn entry, or one hidden for too long, is deleted; its lines stay without it,
+    so they name no organisation.
     """
 
     organisation = models.ForeignKey(

@@ -93,6 +93,7 @@ def _mail_representative(organisation: Organisation, template: str, **context) -
         "organisation": organisation,
         "centre": CentreProfile.load(),
         "valid_days": MANAGE_LINK_VALID.days,
+        "hidden_kept_days": settings.ORGANISATION_HIDDEN_KEEP_DAYS,
         **context,
     }
     send_templated_mail(
@@ -417,8 +418,30 @@ def organisations_remind_and_hide(*, now: datetime.datetime | None = None) -> tu
         entry.save(update_fields=["hidden_reported_at"])
         Decision.objects.create(organisation=entry, kind=DecisionKind.HIDDEN, decided_at=now)
     if hidden:
-        _mail_staff("staff_hidden", entries=[(entry.name, _admin_link(entry)) for entry in hidden])
+        _mail_staff(
+            "staff_hidden",
+            entries=[(entry.name, _admin_link(entry)) for entry in hidden],
+            hidden_kept_days=settings.ORGANISATION_HIDDEN_KEEP_DAYS,
+        )
     return asked, len(hidden)
+
+
+@transaction.atomic
+def organisations_delete_hidden(*, now: datetime.datetime | None = None) -> int:
+    """Deletes entries hidden for KI_ORGANISATION_HIDDEN_KEEP_DAYS without a confirmation,
+    with their change requests and topic wishes, as on withdrawal; returns how many.
+
+    The decision log keeps its lines and one more for the deletion, without the entry:
+    they name no organisation any more.
+    """
+    now = now or timezone.now()
+    expired = list(Organisation.objects.hidden_too_long(now=now))
+    for entry in expired:
+        Decision.objects.create(
+            organisation=entry, kind=DecisionKind.DELETED_UNCONFIRMED, decided_at=now
+        )
+        entry.delete()
+    return len(expired)
 
 
 def organisations_delete_unconfirmed(*, now: datetime.datetime | None = None) -> int:

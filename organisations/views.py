@@ -1,5 +1,6 @@
 import functools
 
+from django.conf import settings
 from django.core import signing
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
@@ -13,13 +14,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from organisations import structured_data
 from organisations.forms import (
-    PRIVACY_NOTICE,
     PRIVACY_NOTICE_VERSION,
     ChangeRequestForm,
     DirectoryFilterForm,
     NewLinkForm,
     RegistrationForm,
     TopicWishForm,
+    privacy_notice,
 )
 from organisations.models import (
     CONFIRMATION_VALID,
@@ -161,7 +162,7 @@ def register(request):
                 language=get_language(),
                 submission_key=form.cleaned_data["submission_key"],
                 consent_version=PRIVACY_NOTICE_VERSION,
-                consent_text=str(PRIVACY_NOTICE),
+                consent_text=privacy_notice(),
             )
             return redirect("organisations:registered")
         if form.is_spam:
@@ -266,6 +267,8 @@ def manage(request, organisation, token):
             "saved": SAVED_MESSAGES.get(request.GET.get("gespeichert", "")),
             "pending_change": organisation.change_requests.exists(),
             "is_public": organisation.is_public(),
+            "deleted_after": organisation.deleted_after(),
+            "hidden_kept_days": settings.ORGANISATION_HIDDEN_KEEP_DAYS,
         },
     )
 

@@ -7,6 +7,11 @@ removed.
 
 - DATABASE_URL already set: that database is used, nothing is started.
 - KI_TEST_DATABASE=sqlite: the suite runs on SQLite instead.
+
+It also sets DJANGO_DEBUG=true unless the environment says otherwise, as `make` does for
+every local command: the suite uses the repository's keys, which production mode (the
+default without DJANGO_DEBUG) refuses. pytest-django turns DEBUG off for each test all
+the same; the tests of production mode start it with its own environment.
 """
 
 import os
@@ -38,6 +43,7 @@ def start_server() -> str:
 @pytest.hookimpl(wrapper=True)
 def pytest_load_initial_conftests(early_config, parser, args):
     # Runs before pytest-django's own implementation, which imports the settings.
+    os.environ.setdefault("DJANGO_DEBUG", "true")
     if os.environ.get("KI_TEST_DATABASE") == "sqlite":
         sqlite_dir = tempfile.mkdtemp(prefix="ki-portal-sqlite-")
         os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_dir}/test.sqlite3"

@@ -216,15 +216,14 @@ class RedisServer(BackgroundServer):
 
 
 def production_environment(*, database_url: str, redis_url: str = "", **extra: str) -> dict:
-    """The environment of the portal in production mode (DJANGO_DEBUG=false) on loopback.
+    """The environment of the portal in production mode (DJANGO_DEBUG unset) on loopback.
 
     Fresh keys every time; plain HTTP, as behind a proxy that ends TLS.
     """
     from cryptography.fernet import Fernet
 
     environment = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_DEBUG"},
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "KI_FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -300,6 +299,11 @@ class Nginx(BackgroundServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def access_log(self) -> Path:
+        """The site's access log, in the format deploy/nginx.conf gives it."""
+        return self.directory / "access.log"
+
     def site(self) -> str:
         """deploy/nginx.conf filled in, as deploy/README.md tells the operator to."""
         site = self.SITE.read_text()
@@ -309,6 +313,7 @@ class Nginx(BackgroundServer):
             "__UPSTREAM__": self.upstream,
             "__STATIC_ROOT__": str(self.static_root),
             "__CACHE_DIR__": str(self.directory / "cache"),
+            "__ACCESS_LOG__": str(self.access_log),
         }.items():
             site = site.replace(placeholder, value)
         return site
@@ -328,7 +333,7 @@ events {{ worker_connections 1024; }}
 http {{
     include {self.MIME_TYPES};
     default_type application/octet-stream;
-    access_log {directory}/access.log;
+    access_log {directory}/server-access.log;
     client_body_temp_path {directory}/client_body;
     proxy_temp_path {directory}/proxy;
     fastcgi_temp_path {directory}/fastcgi;

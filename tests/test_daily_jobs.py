@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 
 EVERY_DAY = [
     "delete_expired_barrier_feedback",
+    "erase_unanswered_barrier_contacts",
     "erase_counselling_requests",
     "delete_unconfirmed_organisations",
+    "delete_hidden_organisations",
     "remind_organisations",
     "clearsessions",
     "clean_outbox",
@@ -45,7 +47,7 @@ def test_every_daily_job_runs():
     for name in EVERY_DAY:
         assert f"{name}:\n" in out.getvalue()
     assert "prune_db_task_results" not in out.getvalue()
-    assert "6 daily jobs done." in out.getvalue()
+    assert "8 daily jobs done." in out.getvalue()
     assert not OutgoingMail.objects.exists()
 
 

@@ -16,10 +16,16 @@ def portal_free_environment() -> dict:
     }
 
 
-def import_settings(show="DATABASES['default']", **environment):
+def import_settings(show="DATABASES['default']", *, debug="true", **environment):
     """Import the settings module in a fresh interpreter with the given environment and
-    print the setting `show`."""
+    print the setting `show`.
+
+    A local run (DJANGO_DEBUG=true, as `make` sets it) unless `debug` says otherwise;
+    `debug=None` leaves DJANGO_DEBUG unset, as in production.
+    """
     env = portal_free_environment()
+    if debug is not None:
+        env["DJANGO_DEBUG"] = debug
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", f"import ki_portal.settings as s; print(s.{show})"],
@@ -31,26 +37,43 @@ def import_settings(show="DATABASES['default']", **environment):
     )
 
 
-def test_production_mode_refuses_the_default_secret_key():
-    result = import_settings(DJANGO_DEBUG="false")
+@pytest.mark.parametrize("debug", [None, "", "false"], ids=["unset", "empty", "false"])
+def test_without_django_debug_the_repository_s_secret_key_is_refused(debug):
+    result = import_settings(debug=debug)
 
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert "Set DJANGO_SECRET_KEY: production mode refuses the default key." in result.stderr
 
 
-def test_production_mode_starts_with_its_own_keys():
+@pytest.mark.parametrize("debug", [None, "false"], ids=["unset", "false"])
+def test_without_django_debug_the_repository_s_encryption_key_is_refused(debug):
+    result = import_settings(debug=debug, DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "Set KI_FIELD_ENCRYPTION_KEY: production mode refuses" in result.stderr
+
+
+def test_without_django_debug_the_portal_runs_in_production_mode_with_its_own_keys():
     result = import_settings(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, KI_FIELD_ENCRYPTION_KEY=FERNET_KEY
+        show="DEBUG, s.SESSION_COOKIE_SECURE, s.EMAIL_BACKEND",
+        debug=None,
+        DJANGO_SECRET_KEY="x" * 50,
+        KI_FIELD_ENCRYPTION_KEY=FERNET_KEY,
     )
 
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "True",
+        "django.core.mail.backends.smtp.EmailBackend",
+    ]
 
 
-def test_production_mode_refuses_the_local_encryption_key():
-    result = import_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+def test_django_debug_true_runs_in_debug_mode_with_the_repository_s_keys():
+    result = import_settings(show="DEBUG, s.SECRET_KEY == s.DEFAULT_SECRET_KEY", debug="true")
 
-    assert result.returncode != 0
-    assert "KI_FIELD_ENCRYPTION_KEY" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
 
 
 def test_the_encryption_key_must_not_be_the_secret_key():
@@ -86,7 +109,7 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing_as_locked():
 
 def test_a_sqlite_file_database_is_opened_in_write_ahead_log_mode(tmp_path):
     env = portal_free_environment()
-    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+    env.update(DJANGO_DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'portal.sqlite3'}")
     script = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'ki_portal.settings'; "
         "django.setup(); from django.db import connection; "
@@ -142,6 +165,20 @@ def test_ki_redis_url_puts_the_cache_in_redis_with_short_timeouts():
     assert "'socket_connect_timeout': 0.25, 'socket_timeout': 0.25" in result.stdout
 
 
+def test_retention_periods_have_defaults_and_come_from_the_environment():
+    periods = "BARRIER_UNANSWERED_KEEP_DAYS, s.ORGANISATION_HIDDEN_KEEP_DAYS, s.SERVER_LOG_DAYS"
+    default = import_settings(show=periods)
+    chosen = import_settings(
+        show=periods,
+        KI_BARRIER_UNANSWERED_KEEP_DAYS="180",
+        KI_ORGANISATION_HIDDEN_KEEP_DAYS="90",
+        KI_SERVER_LOG_DAYS="7",
+    )
+
+    assert default.stdout.split() == ["365", "183", "14"]
+    assert chosen.stdout.split() == ["180", "90", "7"]
+
+
 @pytest.mark.parametrize("value", ["12a", "1.5"])
 def test_malformed_number_fails_loudly(value):
     result = import_settings(DJANGO_EMAIL_PORT=value)
@@ -153,7 +190,6 @@ def test_malformed_number_fails_loudly(value):
 def deployment_checklist(**environment):
     env = portal_free_environment()
     env.update(
-        DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "x" * 40,
         DJANGO_ALLOWED_HOSTS="ki.example.org",
         KI_FIELD_ENCRYPTION_KEY=FERNET_KEY,

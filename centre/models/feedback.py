@@ -1,8 +1,10 @@
-"""Reports of barriers on the site, due within two weeks and deleted a year after the answer."""
+"""Reports of barriers on the site, due within two weeks and deleted a year after the answer;
+the contact data of one never answered is erased BARRIER_UNANSWERED_KEEP_DAYS after it came in."""
 
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -44,6 +46,16 @@ class BarrierFeedbackQuerySet(models.QuerySet):
 
     def unanswered(self):
         return self.filter(answered_on__isnull=True)
+
+    def contact_kept_too_long(self, now: datetime.datetime | None = None):
+        """Unanswered reports that still hold a name or an e-mail address
+        BARRIER_UNANSWERED_KEEP_DAYS after they came in."""
+        kept = datetime.timedelta(days=settings.BARRIER_UNANSWERED_KEEP_DAYS)
+        return (
+            self.unanswered()
+            .filter(created_at__lt=(now or timezone.now()) - kept)
+            .exclude(name="", email="")
+        )
 
     def overdue(self, today: datetime.date | None = None):
         """Unanswered after the due date; "today" in the centre's time zone unless given."""

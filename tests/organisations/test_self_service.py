@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from centre.models import CentreProfile
-from organisations.forms import PRIVACY_NOTICE
+from organisations.forms import privacy_notice
 from organisations.models import (
     HIDDEN_AFTER,
     NEW_LINK_INTERVAL,
@@ -316,7 +316,7 @@ def test_topic_wishes_are_saved_and_shown_again(client, entry, manage_path):
 def test_withdrawing_deletes_the_entry_at_once_as_the_privacy_notice_says(
     client, entry, manage_path, django_capture_on_commit_callbacks
 ):
-    assert "zurückgezogene Einträge sofort" in str(PRIVACY_NOTICE)
+    assert "zurückgezogene Einträge sofort" in privacy_notice()
     client.post(f"{manage_path}aendern/", change_data())
     entry.topic_wishes.create(topic=QualificationTopic.objects.first())
     Decision.objects.create(organisation=entry, kind=DecisionKind.APPROVED)

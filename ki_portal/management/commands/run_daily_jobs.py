@@ -11,8 +11,10 @@ logger = logging.getLogger(__name__)
 # reminders are not sent for entries that are about to go.
 JOBS = [
     ("delete_expired_barrier_feedback",),
+    ("erase_unanswered_barrier_contacts",),
     ("erase_counselling_requests",),
     ("delete_unconfirmed_organisations",),
+    ("delete_hidden_organisations",),
     ("remind_organisations",),
     ("clearsessions",),
     ("clean_outbox",),
