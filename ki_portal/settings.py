@@ -164,11 +164,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Argon2 hashes every new password; a PBKDF2 hash of an older one is replaced by an Argon2
+# hash at its owner's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        # A word everybody guesses first (season, month, "Willkommen", the town) plus digits.
+        # KI_PASSWORD_EXTRA_WORDS adds local ones, e.g. the town and its districts.
+        "NAME": "accounts.passwords.PredictablePasswordValidator",
+        "OPTIONS": {"extra_words": env_list("KI_PASSWORD_EXTRA_WORDS", [])},
+    },
 ]
 
 # The cache holds the form rate limits and the footer's data (centre profile, main
