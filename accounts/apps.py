@@ -7,5 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Benutzerkonten")
 
     def ready(self):
-        # Connects the login log.
+        # Connects the login log and the logout that ends every session.
         from accounts import logins  # noqa: F401

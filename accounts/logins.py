@@ -2,9 +2,9 @@
 
 django-axes counts failed logins (AxesStandaloneBackend, AxesMiddleware, its signal
 handlers; settings AXES_*). This module gives it the portal's reading of the client
-address and the page for a locked-out login, and logs every login and failed login. It
-hooks into django.contrib.auth's signals, so it works for every login view that calls
-`authenticate(request, ...)` and `login()`.
+address and the page for a locked-out login, logs every login and failed login, and ends
+all of a user's sessions at logout. It hooks into django.contrib.auth's signals, so it
+works for every login view that calls `authenticate(request, ...)` and `login()`.
 """
 
 import ipaddress
@@ -12,12 +12,13 @@ import logging
 
 from axes.helpers import get_cool_off
 from axes.signals import user_locked_out
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.middleware import start_session_clock
 from portal.pages import page
 from portal.ratelimit import client_address
 
@@ -63,6 +64,7 @@ def _log(level, event, username, request):
 
 @receiver(user_logged_in, dispatch_uid="accounts_log_login")
 def log_login(sender, request, user, **kwargs):
+    start_session_clock(request.session)
     _log(logging.INFO, "Login", user.get_username(), request)
 
 
@@ -75,3 +77,9 @@ def log_failed_login(sender, credentials, request=None, **kwargs):
 @receiver(user_locked_out, dispatch_uid="accounts_log_lockout")
 def log_lockout(sender, request, username, ip_address, **kwargs):
     _log(logging.WARNING, "Login locked out", username, request)
+
+
+@receiver(user_logged_out, dispatch_uid="accounts_end_all_sessions")
+def end_all_sessions_at_logout(sender, request, user, **kwargs):
+    if user is not None:
+        user.end_all_sessions()

@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a staff session after its idle or absolute limit (SESSION_* below).
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -363,6 +365,17 @@ DATABASE_UNAVAILABLE_VIEW = "ki_portal.views.database_unavailable"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Staff sessions end when the browser closes, after STAFF_SESSION_IDLE_MINUTES without a
+# request, and STAFF_SESSION_MAX_HOURS after the login at the latest
+# (accounts.middleware.StaffSessionMiddleware). The stored session lives as long as the
+# longest one may, so that the middleware can still say why it ended; clearsessions in the
+# daily jobs deletes it afterwards.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_SESSION_IDLE_MINUTES = env_int("KI_STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("KI_STAFF_SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
