@@ -7,6 +7,7 @@ DJANGO_DEBUG=true and then runs on SQLite with the repository's keys, which prod
 refuses.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    # Counts failed logins and locks a user name or an address out for a while.
+    "axes",
     # The portal's own layers, bottom first (docs/architecture.md): an app imports only
     # the apps listed before it.
     "portal",
@@ -103,7 +106,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a staff session after its idle or absolute limit (SESSION_* below).
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ki_portal.urls"
@@ -168,12 +175,56 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 hashes every new password; a PBKDF2 hash of an older one is replaced by an Argon2
+# hash at its owner's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        # A word everybody guesses first (season, month, "Willkommen", the town) plus digits.
+        # KI_PASSWORD_EXTRA_WORDS adds local ones, e.g. the town and its districts.
+        "NAME": "accounts.passwords.PredictablePasswordValidator",
+        "OPTIONS": {"extra_words": env_list("KI_PASSWORD_EXTRA_WORDS", [])},
+    },
 ]
+
+# Logins (django-axes): after LOGIN_FAILURE_LIMIT failures within the cool-off, a user name
+# is refused from every address and an address is refused for every user name, until
+# LOGIN_COOLOFF_MINUTES have passed since the last failure. Never a permanent lock: the
+# portal's administrator lifts one early with `manage.py axes_reset_username <name>`.
+LOGIN_FAILURE_LIMIT = env_int("KI_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("KI_LOGIN_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The address as the portal reads it everywhere (KI_CLIENT_ADDRESS_HEADER below).
+AXES_CLIENT_IP_CALLABLE = "accounts.logins.login_address"
+AXES_LOCKOUT_CALLABLE = "accounts.logins.locked_out"
+# Every failure is kept in the failure log, every login in the access log, both for
+# LOGIN_RECORDS_KEEP_DAYS (run_daily_jobs); accounts/admin.py shows them read-only.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False
+LOGIN_RECORDS_KEEP_DAYS = env_int("KI_LOGIN_RECORDS_KEEP_DAYS", 90)
+# What axes stores of a failed login's form: never these values (the password never).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "csrfmiddlewaretoken"]
+# axes' own log lines hide user name and address; accounts.logins logs both.
+AXES_VERBOSE = False
 
 # The cache holds the form rate limits and the footer's data (centre profile, main
 # location). In production it lives in Redis, so that every process and server counts the
@@ -332,6 +383,17 @@ DATABASE_UNAVAILABLE_VIEW = "ki_portal.views.database_unavailable"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Staff sessions end when the browser closes, after STAFF_SESSION_IDLE_MINUTES without a
+# request, and STAFF_SESSION_MAX_HOURS after the login at the latest
+# (accounts.middleware.StaffSessionMiddleware). The stored session lives as long as the
+# longest one may, so that the middleware can still say why it ended; clearsessions in the
+# daily jobs deletes it afterwards.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_SESSION_IDLE_MINUTES = env_int("KI_STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("KI_STAFF_SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -23,6 +24,7 @@ EVERY_DAY = [
     "delete_hidden_organisations",
     "remind_organisations",
     "clearsessions",
+    "delete_old_login_records",
     "clean_outbox",
 ]
 
@@ -47,7 +49,7 @@ def test_every_daily_job_runs():
     for name in EVERY_DAY:
         assert f"{name}:\n" in out.getvalue()
     assert "prune_db_task_results" not in out.getvalue()
-    assert "8 daily jobs done." in out.getvalue()
+    assert "9 daily jobs done." in out.getvalue()
     assert not OutgoingMail.objects.exists()
 
 
@@ -78,3 +80,35 @@ def test_with_the_database_backend_old_task_results_are_pruned(settings, clock):
     assert "prune_db_task_results:\n" in out.getvalue()
     # The finished task is gone, the one still waiting for the worker stays.
     assert DBTaskResult.objects.get().status == "READY"
+
+
+def login_records(username):
+    for model in [AccessLog, AccessFailureLog]:
+        model.objects.create(username=username, ip_address="192.0.2.1", user_agent="-")
+    AccessAttempt.objects.create(
+        username=username, ip_address="192.0.2.1", user_agent="-", failures_since_start=1
+    )
+
+
+def test_login_records_go_after_90_days_and_counted_failures_after_the_cool_off(clock):
+    login_records("alt")
+    clock.advance(datetime.timedelta(days=89))
+    login_records("neu")
+    clock.advance(datetime.timedelta(days=1, minutes=1))
+
+    call_command("run_daily_jobs", stdout=io.StringIO())
+
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["neu"]
+    assert list(AccessFailureLog.objects.values_list("username", flat=True)) == ["neu"]
+    assert not AccessAttempt.objects.exists()
+
+
+def test_login_records_are_kept_as_long_as_the_setting_says(clock, settings):
+    settings.LOGIN_RECORDS_KEEP_DAYS = 7
+    login_records("alt")
+    clock.advance(datetime.timedelta(days=7, minutes=1))
+
+    call_command("run_daily_jobs", stdout=io.StringIO())
+
+    assert not AccessLog.objects.exists()
+    assert not AccessFailureLog.objects.exists()

@@ -3,8 +3,15 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def can_log_in(password):
+    # django-axes needs the request a login comes with.
+    request = RequestFactory().post("/admin/login/")
+    return authenticate(request, username="redaktion", password=password) is not None
 
 
 def run_command():
@@ -20,7 +27,7 @@ def test_generated_password_is_printed_once_and_works(monkeypatch):
     second = run_command()
 
     password = first.split("Passwort / password:")[1].split()[0]
-    assert authenticate(username="redaktion", password=password)
+    assert can_log_in(password)
     assert password not in second
     assert get_user_model().objects.filter(username="redaktion", is_staff=True).count() == 1
 
@@ -30,4 +37,4 @@ def test_password_from_the_environment_is_used(monkeypatch):
 
     run_command()
 
-    assert authenticate(username="redaktion", password="ein-langes-demo-passwort")
+    assert can_log_in("ein-langes-demo-passwort")

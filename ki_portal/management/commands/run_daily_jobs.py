@@ -17,6 +17,7 @@ JOBS = [
     ("delete_hidden_organisations",),
     ("remind_organisations",),
     ("clearsessions",),
+    ("delete_old_login_records",),
     ("clean_outbox",),
 ]
 # Only the database task backend keeps task results to prune.
@@ -26,9 +27,9 @@ DATABASE_BACKEND_JOBS = [("prune_db_task_results", "--queue-name=*")]
 class Command(BaseCommand):
     help = (
         "Runs every daily job of the portal: erasures and deletions the privacy notice "
-        "promises, the yearly reminders to migrant organisations, expired sessions, the "
-        "outbox and old task results. A job that fails does not stop the others; the "
-        "command then exits with an error naming it. Meant for cron, once a day."
+        "promises, the yearly reminders to migrant organisations, expired sessions, old "
+        "login records, the outbox and old task results. A job that fails does not stop the "
+        "others; the command then exits with an error naming it. Meant for cron, once a day."
     )
 
     def handle(self, *args, **options):
