@@ -6,7 +6,26 @@ from django.contrib.auth.admin import UserAdmin
 from accounts.models import User
 from portal.admin import ReadOnlyAdminMixin
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class StaffAdmin(UserAdmin):
+    """Accounts, kept by the role "Administration" (docs/security.md).
+
+    Roles are given through groups. Only a superuser sets the superuser flag, gives single
+    permissions or changes a superuser's account (and so its password): otherwise keeping
+    the accounts would be a way to every permission.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [*fields, "is_superuser", "user_permissions"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
 
 
 # django-axes' records of logins, read-only for whoever holds its view permissions
