@@ -83,8 +83,12 @@ ROLES: dict[str, list[str]] = {
     ],
     # Accounts and the centre's profile. Accounts are deactivated, not deleted (the logs
     # keep naming them); groups are read only, because their permissions are these roles.
+    # The login records (django-axes) are read here, and a lockout is lifted by deleting
+    # its failed attempts: the lockout page sends people to the administration.
     ADMINISTRATION_GROUP: [
         *grant("accounts", "user", actions=["add", "change", "view"]),
+        *grant("axes", "accessattempt", actions=["delete", "view"]),
+        *grant("axes", "accesslog", "accessfailurelog", actions=["view"]),
         *grant("auth", "group", actions=["view"]),
         *grant("centre", "centreprofile", actions=["add", "change", "view"]),
         *grant("languages", "language", actions=["view"]),

@@ -2,6 +2,8 @@ import datetime
 import struct
 
 import factory
+from axes.models import AccessAttempt, AccessFailureLog
+from axes.models import AccessLog as LoginRecord
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -495,3 +497,34 @@ class CounsellorFactory(factory.django.DjangoModelFactory):
         model = Counsellor
 
     contact_person = factory.SubFactory(ContactPersonFactory)
+
+
+class LoginFactory(factory.django.DjangoModelFactory):
+    """What django-axes records of a login attempt; the subclasses name the record."""
+
+    username = "editor"
+    ip_address = "192.0.2.10"
+    user_agent = "Mozilla/5.0"
+    http_accept = "text/html"
+    path_info = "/admin/login/"
+
+
+class AccessAttemptFactory(LoginFactory):
+    """Failed logins that still count towards a lockout."""
+
+    class Meta:
+        model = AccessAttempt
+
+    get_data = ""
+    post_data = "username=editor"
+    failures_since_start = 3
+
+
+class LoginRecordFactory(LoginFactory):
+    class Meta:
+        model = LoginRecord
+
+
+class AccessFailureLogFactory(LoginFactory):
+    class Meta:
+        model = AccessFailureLog

@@ -47,6 +47,9 @@ ALL = "view add change delete"
 MATRIX: dict[str, dict[str, str]] = {
     "accounts.user": {ADMINISTRATION_GROUP: "view add change", SUPERUSER: ALL},
     "auth.group": {ADMINISTRATION_GROUP: "view", SUPERUSER: ALL},
+    "axes.accessattempt": {ADMINISTRATION_GROUP: "view delete", SUPERUSER: "view delete"},
+    "axes.accesslog": {ADMINISTRATION_GROUP: "view", SUPERUSER: "view"},
+    "axes.accessfailurelog": {ADMINISTRATION_GROUP: "view", SUPERUSER: "view"},
     "centre.centreprofile": {ADMINISTRATION_GROUP: "view add change", SUPERUSER: ALL},
     "centre.location": {EDITORIAL_GROUP: ALL, SUPERUSER: ALL},
     "centre.contactperson": {EDITORIAL_GROUP: ALL, SUPERUSER: ALL},
@@ -127,6 +130,9 @@ EXTRA_PAGES = {
 RECORDS = {
     "accounts.user": factories.UserFactory,
     "auth.group": factories.GroupFactory,
+    "axes.accessattempt": factories.AccessAttemptFactory,
+    "axes.accesslog": factories.LoginRecordFactory,
+    "axes.accessfailurelog": factories.AccessFailureLogFactory,
     "centre.centreprofile": factories.CentreProfileFactory,
     "centre.location": factories.LocationFactory,
     "centre.contactperson": factories.ContactPersonFactory,

@@ -18,8 +18,9 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0001_initial"),
+        ("accounts", "0002_user_session_generation"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("axes", "0010_accessattemptexpiration"),
         ("centre", "0010_barrierfeedback_submission_key"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("counselling", "0004_language_foreign_keys"),
@@ -27,7 +28,7 @@ class Migration(migrations.Migration):
         ("languages", "0003_language_direction"),
         ("networks", "0001_initial"),
         ("news", "0001_initial"),
-        ("organisations", "0008_withdrawn_entries_are_deleted"),
+        ("organisations", "0009_decision_kind_deleted_unconfirmed"),
     ]
 
     operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
