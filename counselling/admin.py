@@ -1,8 +1,9 @@
 """The counselling team's back office: the sealed inbox, the access log and the statistic.
 
 Requests and notes are open to members of the group "Beratung" only, whatever other
-permissions an account has, superusers included. The access log is read by the team and
-the data protection officer (group "Datenschutz") and written by nobody but the portal.
+permissions an account has, superusers included. The access log and the log of who joined
+or left the two groups are read by the team and the data protection officer (group
+"Datenschutz") and written by nobody but the portal.
 """
 
 import datetime
@@ -23,11 +24,16 @@ from counselling.models import (
     Channel,
     CounsellingRequest,
     Counsellor,
+    MembershipLog,
     MonthlyCount,
     Note,
     Topic,
 )
-from counselling.services import request_erase, request_log_access, request_set_status
+from counselling.services import (
+    request_erase,
+    request_log_access,
+    request_set_status,
+)
 from portal.admin import ReadOnlyAdminMixin
 from portal.spreadsheets import csv_response
 
@@ -64,6 +70,19 @@ class TeamOnly:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
+
+
+class TeamAndDataProtectionRead:
+    """The logs: read by the team and the data protection officer, with the view permission."""
+
+    def may_read(self, request) -> bool:
+        return in_group(request, COUNSELLING_GROUP) or in_group(request, DATA_PROTECTION_GROUP)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.may_read(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.may_read(request)
 
 
 class NoteInline(TeamOnly, ReadOnlyAdminMixin, admin.StackedInline):
@@ -177,20 +196,27 @@ class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AccessLogAdmin(TeamAndDataProtectionRead, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "username", "reference", "action"]
     list_filter = ["action"]
     search_fields = ["reference", "username"]
     date_hierarchy = "at"
 
-    def may_read(self, request) -> bool:
-        return in_group(request, COUNSELLING_GROUP) or in_group(request, DATA_PROTECTION_GROUP)
 
-    def has_module_permission(self, request):
-        return super().has_module_permission(request) and self.may_read(request)
+@admin.register(MembershipLog)
+class MembershipLogAdmin(TeamAndDataProtectionRead, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Who joined or left "Beratung" or "Datenschutz", and who decided it."""
 
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.may_read(request)
+    list_display = ["at", "group", "member_name", "change", "actor_display"]
+    list_filter = ["group", "change"]
+    search_fields = ["member_name", "actor_name"]
+    date_hierarchy = "at"
+    fields = ["at", "group", "member_name", "change", "actor_display"]
+    readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("geändert von"), ordering="actor_name")
+    def actor_display(self, entry):
+        return entry.actor_name or _("System (Shell oder Migration)")
 
 
 @admin.register(MonthlyCount)
