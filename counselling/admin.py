@@ -9,6 +9,7 @@ or left the two groups are read by the team and the data protection officer (gro
 import datetime
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.template.response import TemplateResponse
@@ -32,6 +33,7 @@ from counselling.models import (
 from counselling.services import (
     request_erase,
     request_log_access,
+    request_log_refusal,
     request_set_status,
 )
 from portal.admin import ReadOnlyAdminMixin
@@ -164,14 +166,32 @@ class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         moment = timezone.localtime(obj.message_consent_at).strftime("%d.%m.%Y %H:%M")
         return f"{moment}: {obj.message_consent_text}"
 
+    def refuse_outsiders(self, request, object_id) -> None:
+        """Turns away everyone outside the team before the request is looked up, with the
+        same answer whether it exists or not, and records the attempt."""
+        if not self.has_view_or_change_permission(request):
+            request_log_refusal(object_id=unquote(object_id), user=request.user)
+            raise PermissionDenied
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        self.refuse_outsiders(request, object_id)
         response = super().change_view(request, object_id, form_url, extra_context)
-        # Every opening of the contact data is recorded, after the permission check passed.
-        if request.method == "GET" and response.status_code == 200:
+        # Every page that shows the decrypted fields is recorded: the form as opened and
+        # as shown again after an error. A saved form redirects and shows nothing.
+        if isinstance(response, TemplateResponse) and "original" in response.context_data:
             request_log_access(
                 counselling_request=response.context_data["original"], user=request.user
             )
         return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django looks the request up first and would redirect outsiders for unknown ids.
+        self.refuse_outsiders(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self.refuse_outsiders(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

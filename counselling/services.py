@@ -129,6 +129,19 @@ def request_log_access(*, counselling_request: CounsellingRequest, user) -> None
     _log(counselling_request.reference, AccessAction.OPENED, user)
 
 
+def request_log_refusal(*, object_id: str, user) -> None:
+    """Records that `user`, outside the team, was refused the page of the request numbered
+    `object_id` (as the address gave it): by its reference when it exists, else by "#" and
+    the number asked for, cut to the reference's length."""
+    reference = (
+        CounsellingRequest.objects.filter(pk=object_id).values_list("reference", flat=True).first()
+        if object_id.isdecimal()
+        else None
+    )
+    length = AccessLog._meta.get_field("reference").max_length
+    _log(reference or f"#{object_id}"[:length], AccessAction.REFUSED, user)
+
+
 def request_set_status(*, counselling_request: CounsellingRequest, status: str) -> None:
     """Keeps the dates the erasure periods count from in step with the status."""
     now = timezone.now()
