@@ -7,10 +7,11 @@ migrations give them.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from accounts.groups import (
@@ -73,6 +74,18 @@ class UserAdmin(auth_admin.UserAdmin):
         # The membership log names the person, not "system".
         with memberships_changed_by(request.user):
             super().save_related(request, form, formsets, change)
+
+    def user_change_password(self, request, id, form_url=""):
+        # Setting a member's password would be joining the team through her account.
+        user = self.get_object(request, unquote(id))
+        if (
+            user is not None
+            and user != request.user
+            and user.groups.filter(name__in=SEALED_GROUPS).exists()
+            and not may_change_sealed_memberships(request.user)
+        ):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
 
 admin.site.unregister(Group)

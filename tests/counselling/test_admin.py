@@ -267,9 +267,7 @@ def test_an_outsider_learns_nothing_about_which_request_numbers_exist(
     ("asked", "logged"),
     [("schnueffeln-und-mehr", "#schnuef"), ("99999999999999999999", "#9999999")],
 )
-def test_a_refused_address_that_names_no_request_is_logged_as_asked(
-    outsider_client, asked, logged
-):
+def test_a_refused_address_that_names_no_request_is_logged_as_asked(outsider_client, asked, logged):
     response = outsider_client.get(f"{CHANGELIST}{asked}/change/")
 
     assert response.status_code == 403

@@ -246,6 +246,40 @@ def test_an_inactive_member_cannot_change_the_team(client, data_protection_admin
     assert not newcomer.groups.exists()
 
 
+@pytest.mark.parametrize("person", ["superuser", "user_administrator"])
+def test_nobody_outside_both_groups_sets_a_members_password(client, request, counsellor, person):
+    sign_in(client, request.getfixturevalue(person))
+    new_password = "ein ganz neues Passwort 2026"
+
+    page = client.get(f"{USERS}{counsellor.pk}/password/")
+    response = client.post(
+        f"{USERS}{counsellor.pk}/password/",
+        {"password1": new_password, "password2": new_password, "usable_password": "true"},
+    )
+
+    assert page.status_code == response.status_code == 403
+    counsellor.refresh_from_db()
+    assert not counsellor.check_password(new_password)
+
+
+def test_a_member_may_set_a_colleagues_password_and_admins_anyone_elses(
+    client, data_protection_administrator, user_administrator, counsellor, newcomer
+):
+    new_password = "ein ganz neues Passwort 2026"
+    form = {"password1": new_password, "password2": new_password, "usable_password": "true"}
+
+    sign_in(client, data_protection_administrator)
+    colleague = client.post(f"{USERS}{counsellor.pk}/password/", form)
+    sign_in(client, user_administrator)
+    outsider = client.post(f"{USERS}{newcomer.pk}/password/", form)
+
+    assert colleague.status_code == outsider.status_code == 302
+    counsellor.refresh_from_db()
+    newcomer.refresh_from_db()
+    assert counsellor.check_password(new_password)
+    assert newcomer.check_password(new_password)
+
+
 def test_the_add_form_gives_no_membership(client, superuser):
     sign_in(client, superuser)
 
