@@ -361,6 +361,23 @@ def test_both_groups_read_the_membership_log(client, request, entry, person):
     assert MEMBERSHIP_LOG in client.get("/admin/").content.decode()
 
 
+@pytest.mark.parametrize("changes", [1, 8])
+def test_the_membership_log_asks_the_same_number_of_queries_for_more_entries(
+    client, data_protection_officer, django_assert_num_queries, changes
+):
+    for number in range(changes):
+        UserFactory(username=f"beraterin-{number}").groups.add(group(COUNSELLING_GROUP))
+    sign_in(client, data_protection_officer)
+    client.get(MEMBERSHIP_LOG)
+
+    with django_assert_num_queries(11):
+        response = client.get(MEMBERSHIP_LOG)
+
+    # Her own entry too.
+    assert len(response.context["cl"].result_list) == changes + 1
+    assert response.content.decode().count("beraterin-") == changes
+
+
 @pytest.mark.parametrize("person", ["outsider", "editor", "superuser", "user_administrator"])
 def test_people_outside_both_groups_cannot_read_the_membership_log(client, request, entry, person):
     sign_in(client, request.getfixturevalue(person))
