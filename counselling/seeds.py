@@ -12,9 +12,10 @@ GROUP_PERMISSIONS = {
         "view_note",
         "add_note",
         "view_accesslog",
+        "view_membershiplog",
         "view_monthlycount",
     ],
-    DATA_PROTECTION_GROUP: ["view_accesslog"],
+    DATA_PROTECTION_GROUP: ["view_accesslog", "view_membershiplog"],
 }
 
 
