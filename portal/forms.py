@@ -38,11 +38,16 @@ STRIPPED_CHARACTERS = dict.fromkeys(
 )
 
 
+# Whitespace and the zero width (non-)joiners at either end of a text: a joiner joins
+# nothing there, and a text of joiners alone (a "name" that shows as nothing) becomes empty.
+SURROUNDING = re.compile(r"\A[\s\u200c\u200d]+|[\s\u200c\u200d]+\Z")
+
+
 def normalise_text(value: str) -> str:
     """NFC-normalised, without invisible and bidi control characters, without surrounding
-    whitespace."""
+    whitespace and joiners."""
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return value.translate(STRIPPED_CHARACTERS).strip()
+    return SURROUNDING.sub("", value.translate(STRIPPED_CHARACTERS))
 
 
 class PlainTextField(forms.CharField):
