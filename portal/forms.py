@@ -38,16 +38,27 @@ STRIPPED_CHARACTERS = dict.fromkeys(
 )
 
 
-# Whitespace and the zero width (non-)joiners at either end of a text: a joiner joins
-# nothing there, and a text of joiners alone (a "name" that shows as nothing) becomes empty.
-SURROUNDING = re.compile(r"\A[\s\u200c\u200d]+|[\s\u200c\u200d]+\Z")
+# Shown as nothing by themselves: control and format characters (the joiners U+200C/D
+# among them), marks that only combine with a letter, separators; and the letters and
+# symbols that are blank (the Hangul fillers, the empty braille pattern), favourites
+# for a name that looks empty.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"}
+BLANK_CHARACTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def is_visible(character: str) -> bool:
+    return (
+        character not in BLANK_CHARACTERS
+        and unicodedata.category(character) not in INVISIBLE_CATEGORIES
+    )
 
 
 def normalise_text(value: str) -> str:
     """NFC-normalised, without invisible and bidi control characters, without surrounding
-    whitespace and joiners."""
+    whitespace; empty when nothing of it would be visible."""
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return SURROUNDING.sub("", value.translate(STRIPPED_CHARACTERS))
+    value = value.translate(STRIPPED_CHARACTERS).strip()
+    return value if any(map(is_visible, value)) else ""
 
 
 class PlainTextField(forms.CharField):
