@@ -22,6 +22,8 @@ JAVASCRIPT_URL = "javascript:alert(1)"
 HEADER_INJECTION = "ada@example.org\r\nBcc: x@evil.example"
 RIGHT_TO_LEFT_OVERRIDE = "Verein \u202eexe.gnp"
 ZERO_WIDTH_ONLY = "\u200b\u200c\u200d\u2060\ufeff"
+# Letters and symbols that show as nothing: Hangul fillers and the empty braille pattern.
+BLANK_LETTERS_ONLY = "\u3164\u115f\u2800"
 NUL_BYTE = "Ver\x00ein"
 
 HOSTILE = {
@@ -29,6 +31,7 @@ HOSTILE = {
     "nul-byte": NUL_BYTE,
     "right-to-left-override": RIGHT_TO_LEFT_OVERRIDE,
     "zero-width-only": ZERO_WIDTH_ONLY,
+    "blank-letters-only": BLANK_LETTERS_ONLY,
     "script": SCRIPT,
     "svg": SVG,
     "formula": FORMULA,
