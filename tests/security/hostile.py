@@ -47,7 +47,7 @@ CAFE_NFD = unicodedata.normalize("NFD", CAFE_NFC)
 INVALID_UTF8 = "%ff%fe"
 
 # What must never reach a page unescaped: the start of the markup the inputs carry.
-ACTIVE_MARKUP = re.compile(r"<script>alert|<svg onload", re.IGNORECASE)
+ACTIVE_MARKUP = re.compile(r"<script>alert|<svg[ /]onload", re.IGNORECASE)
 
 
 def assert_no_active_markup(content: bytes | str) -> None:

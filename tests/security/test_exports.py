@@ -28,6 +28,8 @@ from tests.staff import sign_in
 pytestmark = pytest.mark.django_db
 
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+# An address has no spaces, but may hold quotes and angle brackets.
+SVG_IN_ADDRESS = '"><svg/onload=alert(1)>'
 ORGANISATIONS = "/admin/organisations/organisation/"
 REVIEW_QUEUE = "/admin/organisations/reviewitem/"
 # The text fields of an entry, and in the export a formula, a sum, a cell that starts with
@@ -43,7 +45,7 @@ FORMULAS = {
 
 @pytest.fixture
 def hostile_entry(db):
-    """A published entry with markup in its name, its contact's name and its description."""
+    """A published entry with markup in its name, contact, address, description and links."""
     entry = OrganisationFactory(
         name=SCRIPT,
         contact_name=SVG,
@@ -52,6 +54,8 @@ def hostile_entry(db):
         street=SCRIPT,
         postal_code="46045",
         city=SVG,
+        website=f"https://verein.example/{SVG_IN_ADDRESS}",
+        social_links=[f"https://instagram.com/{SVG_IN_ADDRESS}"],
         publish_address=True,
         publish_contact_name=True,
     )
@@ -82,6 +86,9 @@ def test_public_pages_show_markup_as_text(client, hostile_entry):
         assert response.status_code == 200, path
         assert_no_active_markup(response.content)
         assert ESCAPED_SCRIPT in response.content.decode(), path
+    # The website and the social link, as addresses of links.
+    entry_page = client.get(hostile_entry.get_absolute_url()).content.decode()
+    assert entry_page.count("/&quot;&gt;&lt;svg/onload=alert(1)&gt;") >= 2
 
 
 def test_the_register_admin_shows_markup_as_text(client, mso_staff, hostile_entry):
