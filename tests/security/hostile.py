@@ -25,6 +25,8 @@ ZERO_WIDTH_ONLY = "\u200b\u200c\u200d\u2060\ufeff"
 # Letters and symbols that show as nothing: Hangul fillers and the empty braille pattern.
 BLANK_LETTERS_ONLY = "\u3164\u115f\u2800"
 NUL_BYTE = "Ver\x00ein"
+# Beyond every integer column (PostgreSQL's bigint), for numbers, years, choices and pages.
+HUGE_NUMBER = "99999999999999999999999"
 # Quotes and operators of SQL and of PostgreSQL's text search (the directory's search).
 QUERY_SYNTAX = "Verein' OR '1'='1'; -- !x:* & | <-> (\\"
 
@@ -40,6 +42,7 @@ HOSTILE = {
     "javascript-url": JAVASCRIPT_URL,
     "header-injection": HEADER_INJECTION,
     "query-syntax": QUERY_SYNTAX,
+    "huge-number": HUGE_NUMBER,
 }
 
 # "Café" typed on two keyboards: one code point for "é" (NFC) or "e" and a combining accent.

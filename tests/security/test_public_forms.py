@@ -12,12 +12,13 @@ What is sent, and what must come back:
 - Each hostile input (over-long text, a NUL byte, a right-to-left override, a name of
   zero-width characters or of blank letters (Hangul fillers) only, `<script>` and
   `"><svg onload=…>`, a spreadsheet formula, a `javascript:` address, an address with a
-  `\\r\\nBcc:` header, quotes and operators of SQL and text search) into every text
-  field of a form at once, and once more into every field, hidden ones included: either
-  the form again with a translated error next to a field and nothing stored, or the
-  form's success page with one record whose text is clean (no control, bidi or invisible
-  characters, not only invisible ones). Never a 500, never the markup unescaped on the
-  page, never a value of the form or an e-mail address in the log (captured at DEBUG).
+  `\\r\\nBcc:` header, quotes and operators of SQL and text search, a number beyond
+  every integer column) into every text field of a form at once, and once more into
+  every field, hidden ones included: either the form again with a translated error next
+  to a field and nothing stored, or the form's success page with one record whose text
+  is clean (no control, bidi or invisible characters, not only invisible ones). Never a
+  500, never the markup unescaped on the page, never a value of the form or an e-mail
+  address in the log (captured at DEBUG).
 - "Café" registered in NFC and then in NFD: the same stored name, found as a duplicate.
 - An e-mail address with `\\r\\nBcc:`: refused next to the field, no mail sent.
 - A `javascript:` address as the website, a social link or the reported page: refused.
