@@ -38,11 +38,27 @@ STRIPPED_CHARACTERS = dict.fromkeys(
 )
 
 
+# Shown as nothing by themselves: control and format characters (the joiners U+200C/D
+# among them), marks that only combine with a letter, separators; and the letters and
+# symbols that are blank (the Hangul fillers, the empty braille pattern), favourites
+# for a name that looks empty.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"}
+BLANK_CHARACTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def is_visible(character: str) -> bool:
+    return (
+        character not in BLANK_CHARACTERS
+        and unicodedata.category(character) not in INVISIBLE_CATEGORIES
+    )
+
+
 def normalise_text(value: str) -> str:
     """NFC-normalised, without invisible and bidi control characters, without surrounding
-    whitespace."""
+    whitespace; empty when nothing of it would be visible."""
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return value.translate(STRIPPED_CHARACTERS).strip()
+    value = value.translate(STRIPPED_CHARACTERS).strip()
+    return value if any(map(is_visible, value)) else ""
 
 
 class PlainTextField(forms.CharField):
