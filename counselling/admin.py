@@ -254,10 +254,12 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         ]
 
     def chosen_year(self, request) -> int:
+        """The year asked for, or this year for anything that is not a year of the calendar."""
         try:
-            return int(request.GET.get("year", ""))
+            year = int(request.GET.get("year", ""))
         except ValueError:
-            return timezone.localdate().year
+            year = 0
+        return year if datetime.MINYEAR <= year <= datetime.MAXYEAR else timezone.localdate().year
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):

@@ -611,6 +611,25 @@ def test_the_statistic_shows_the_year_per_topic_language_and_channel(counsellor_
     }
 
 
+OUTSIDE_THE_CALENDAR = ["0", "-5", "99999", "99999999999999999999", "zwei"]
+
+
+@pytest.mark.parametrize("year", OUTSIDE_THE_CALENDAR)
+def test_a_year_outside_the_calendar_shows_this_years_statistic(counsellor_client, counts, year):
+    response = counsellor_client.get(STATISTICS, {"year": year})
+
+    assert response.status_code == 200
+    assert f"Statistik der Beratungsanfragen {counts}" in response.content.decode()
+
+
+@pytest.mark.parametrize("year", OUTSIDE_THE_CALENDAR)
+def test_a_year_outside_the_calendar_exports_this_year(counsellor_client, counts, year):
+    response = counsellor_client.get(EXPORT, {"year": year})
+
+    assert response.status_code == 200
+    assert f"beratung-statistik-{counts}.csv" in response["Content-Disposition"]
+
+
 def test_the_statistic_of_another_year_is_chosen_by_the_year(counsellor_client, counts):
     page = counsellor_client.get(STATISTICS, {"year": counts - 1}).content.decode()
 
