@@ -388,6 +388,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A browser session cookie, not Django's year: closing the browser leaves no trace of a
+# visit to a form (a shared or a partner's computer). A form kept open across a restart
+# of the browser gets the friendly CSRF page and a fresh copy.
+CSRF_COOKIE_AGE = None
 # A failed check answers with the portal's own page: plain words and a way back to the form.
 CSRF_FAILURE_VIEW = "ki_portal.views.csrf_failure"
 # While the database is down: the 503 page, in the request's section (portal.middleware).
