@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from counselling.models import CounsellingRequest
 from fields.models import Document
 from tests.factories import MINIMAL_PDF
+from tests.pages import LANGUAGES
+from tests.test_html_validity import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,24 @@ def test_the_413_page_is_in_the_visitors_language(client):
 
     assert response.status_code == 413
     assert '<html lang="en"' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_413_pages_have_no_html_errors(client, tmp_path, language):
+    pages = {
+        section: client.post(
+            url.replace("/de/", f"/{language}/"),
+            "message=abcd",
+            content_type=URLENCODED,
+            CONTENT_LENGTH=str(2 * MiB),
+        )
+        for section, url in {"counselling": FORM, "site": REPORT_FORM}.items()
+    }
+    assert {response.status_code for response in pages.values()} == {413}
+
+    errors = html_errors(pages, tmp_path)
+
+    assert not errors, "\n".join(errors)
 
 
 def test_a_50_mb_body_is_refused_without_being_read(client):
