@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core import signing
 from django.db import models
 
 from centre.models import BarrierFeedback
 from counselling.models import CounsellingRequest
 from organisations.models import Organisation
-from portal.forms import form_started_token
+from portal.forms import STARTED_SALT, form_started_token
 from tests.centre.test_barrier_feedback import report
 from tests.counselling.test_request_form import request_data
 from tests.organisations.test_registration import registration_data
@@ -114,10 +115,6 @@ def test_a_form_open_for_most_of_a_day_is_accepted(client, form, clock):
 
 
 def test_a_token_of_the_old_kind_is_refused_as_too_fast(client):
-    from django.core import signing
-
-    from portal.forms import STARTED_SALT
-
     old = signing.dumps(time.time() - 30, salt=STARTED_SALT)
 
     response = client.post(FORMS["barrier-feedback"].url, report(started=old))
