@@ -1,10 +1,12 @@
 import datetime
+import io
 import struct
 
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from counselling.models import Channel, CounsellingRequest, Topic
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
@@ -104,6 +106,13 @@ def mp4(seconds: int, timescale: int = 1000, version: int = 0) -> bytes:
         header = bytes(12) + struct.pack(">II", timescale, seconds * timescale)
     movie = mp4_box(b"moov", mp4_box(b"mvhd", header + bytes(80)))
     return mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2") + movie
+
+
+def image(kind: str = "PNG", size: tuple[int, int] = (40, 20), **options) -> bytes:
+    """A small image made by Pillow, in the format `kind` ("PNG", "JPEG", "GIF", …)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 90, 160)).save(buffer, format=kind, **options)
+    return buffer.getvalue()
 
 
 class NewsItemFactory(factory.django.DjangoModelFactory):
