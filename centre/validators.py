@@ -8,25 +8,28 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal.uploads import read_head, validate_file_size
+from portal.uploads import decoded_image, read_head, reencoded_image, validate_file_size
 
-# The image formats every browser shows, recognised by their first bytes.
-LOGO_SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 LOGO_MAX_BYTES = 1024 * 1024
+# Decoded, a logo takes up to four bytes per pixel of a worker's memory: 25 megapixels
+# (5000 by 5000) is more than any print original, about 100 MB while it is checked.
+LOGO_MAX_PIXELS = 25_000_000
+# The header shows the logo a few dozen pixels high; the stored copy is at most this wide
+# and high, sharp on any screen and small to send with every first visit.
+LOGO_MAX_SIDE = 1024
 
 
 def validate_logo(uploaded) -> None:
-    suffix = Path(uploaded.name).suffix.lower()
-    signature = LOGO_SIGNATURES.get(suffix)
-    if signature is None:
-        raise ValidationError(
-            _("Bitte laden Sie das Logo als PNG- oder JPEG-Datei hoch."), code="file_type"
-        )
+    """A PNG or JPEG image by its content, of bounded size and pixel count; SVG is
+    refused (it is a document that can carry scripts)."""
     validate_file_size(uploaded, LOGO_MAX_BYTES)
-    if not read_head(uploaded, len(signature)).startswith(signature):
-        raise ValidationError(
-            _("Der Inhalt der Datei ist kein PNG- oder JPEG-Bild."), code="file_content"
-        )
+    decoded_image(uploaded, max_pixels=LOGO_MAX_PIXELS)
+
+
+def sanitised_logo(uploaded):
+    """What is stored of an uploaded logo: its pixels re-encoded without metadata, under a
+    generated name (portal.uploads.reencoded_image)."""
+    return reencoded_image(uploaded, max_pixels=LOGO_MAX_PIXELS, max_side=LOGO_MAX_SIDE)
 
 
 def iter_boxes(handle, start: int, end: int):
@@ -76,11 +79,45 @@ def mp4_duration(uploaded) -> datetime.timedelta | None:
         uploaded.seek(position)
 
 
+# The boxes an MP4 file consists of (ISO/IEC 14496-12 and the QuickTime "wide"). A file
+# is accepted only when they fill it to its last byte: data behind the video (an HTML
+# page, a script) is refused.
+MP4_TOP_LEVEL_BOXES = {
+    *(b"ftyp", b"styp", b"pdin", b"moov", b"moof", b"mfra", b"mdat", b"meta", b"meco"),
+    *(b"free", b"skip", b"wide", b"uuid", b"sidx", b"ssix", b"prft", b"emsg"),
+}
+# Real videos have a handful of top-level boxes, fragmented ones a few thousand.
+MP4_MAX_BOXES = 100_000
+
+
+def mp4_is_complete(uploaded) -> bool:
+    """Whether the file is a sequence of MP4 boxes from its first to its last byte.
+
+    Reads 8 to 16 bytes per top-level box and never more than `MP4_MAX_BOXES` boxes.
+    """
+    position = uploaded.tell()
+    try:
+        end, reached = uploaded.size, 0
+        for count, (kind, _start, stop) in enumerate(iter_boxes(uploaded, 0, end)):
+            if kind not in MP4_TOP_LEVEL_BOXES or count >= MP4_MAX_BOXES:
+                return False
+            reached = stop
+        return reached == end
+    except struct.error:
+        return False
+    finally:
+        uploaded.seek(position)
+
+
 def validate_video(uploaded) -> None:
     if Path(uploaded.name).suffix.lower() != ".mp4":
         raise ValidationError(_("Bitte laden Sie das Video als MP4-Datei hoch."), code="file_type")
     validate_file_size(uploaded, settings.VIDEO_MAX_BYTES)
-    if read_head(uploaded, 8)[4:8] != b"ftyp" or mp4_duration(uploaded) is None:
+    if (
+        read_head(uploaded, 8)[4:8] != b"ftyp"
+        or not mp4_is_complete(uploaded)
+        or mp4_duration(uploaded) is None
+    ):
         raise ValidationError(
             _("Die Datei ist kein vollständiges MP4-Video. Bitte exportieren Sie es erneut."),
             code="file_content",

@@ -1,13 +1,15 @@
 """The counselling team's back office: the sealed inbox, the access log and the statistic.
 
 Requests and notes are open to members of the group "Beratung" only, whatever other
-permissions an account has, superusers included. The access log is read by the team and
-the data protection officer (group "Datenschutz") and written by nobody but the portal.
+permissions an account has, superusers included. The access log and the log of who joined
+or left the two groups are read by the team and the data protection officer (group
+"Datenschutz") and written by nobody but the portal.
 """
 
 import datetime
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.template.response import TemplateResponse
@@ -23,11 +25,17 @@ from counselling.models import (
     Channel,
     CounsellingRequest,
     Counsellor,
+    MembershipLog,
     MonthlyCount,
     Note,
     Topic,
 )
-from counselling.services import request_erase, request_log_access, request_set_status
+from counselling.services import (
+    request_erase,
+    request_log_access,
+    request_log_refusal,
+    request_set_status,
+)
 from portal.admin import ReadOnlyAdminMixin
 from portal.spreadsheets import csv_response
 
@@ -64,6 +72,19 @@ class TeamOnly:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and in_group(request, COUNSELLING_GROUP)
+
+
+class TeamAndDataProtectionRead:
+    """The logs: read by the team and the data protection officer, with the view permission."""
+
+    def may_read(self, request) -> bool:
+        return in_group(request, COUNSELLING_GROUP) or in_group(request, DATA_PROTECTION_GROUP)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.may_read(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.may_read(request)
 
 
 class NoteInline(TeamOnly, ReadOnlyAdminMixin, admin.StackedInline):
@@ -145,14 +166,32 @@ class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         moment = timezone.localtime(obj.message_consent_at).strftime("%d.%m.%Y %H:%M")
         return f"{moment}: {obj.message_consent_text}"
 
+    def refuse_outsiders(self, request, object_id) -> None:
+        """Turns away everyone outside the team before the request is looked up, with the
+        same answer whether it exists or not, and records the attempt."""
+        if not self.has_view_or_change_permission(request):
+            request_log_refusal(object_id=unquote(object_id), user=request.user)
+            raise PermissionDenied
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        self.refuse_outsiders(request, object_id)
         response = super().change_view(request, object_id, form_url, extra_context)
-        # Every opening of the contact data is recorded, after the permission check passed.
-        if request.method == "GET" and response.status_code == 200:
+        # Every page that shows the decrypted fields is recorded: the form as opened and
+        # as shown again after an error. A saved form redirects and shows nothing.
+        if isinstance(response, TemplateResponse) and "original" in response.context_data:
             request_log_access(
                 counselling_request=response.context_data["original"], user=request.user
             )
         return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django looks the request up first and would redirect outsiders for unknown ids.
+        self.refuse_outsiders(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self.refuse_outsiders(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
@@ -177,20 +216,27 @@ class CounsellingRequestAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AccessLogAdmin(TeamAndDataProtectionRead, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "username", "reference", "action"]
     list_filter = ["action"]
     search_fields = ["reference", "username"]
     date_hierarchy = "at"
 
-    def may_read(self, request) -> bool:
-        return in_group(request, COUNSELLING_GROUP) or in_group(request, DATA_PROTECTION_GROUP)
 
-    def has_module_permission(self, request):
-        return super().has_module_permission(request) and self.may_read(request)
+@admin.register(MembershipLog)
+class MembershipLogAdmin(TeamAndDataProtectionRead, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Who joined or left "Beratung" or "Datenschutz", and who decided it."""
 
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.may_read(request)
+    list_display = ["at", "group", "member_name", "change", "actor_display"]
+    list_filter = ["group", "change"]
+    search_fields = ["member_name", "actor_name"]
+    date_hierarchy = "at"
+    fields = ["at", "group", "member_name", "change", "actor_display"]
+    readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("geändert von"), ordering="actor_name")
+    def actor_display(self, entry):
+        return entry.actor_name or _("System (Shell oder Migration)")
 
 
 @admin.register(MonthlyCount)
@@ -211,10 +257,12 @@ class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
         ]
 
     def chosen_year(self, request) -> int:
+        """The year asked for, or this year for anything that is not a year of the calendar."""
         try:
-            return int(request.GET.get("year", ""))
+            year = int(request.GET.get("year", ""))
         except ValueError:
-            return timezone.localdate().year
+            year = 0
+        return year if datetime.MINYEAR <= year <= datetime.MAXYEAR else timezone.localdate().year
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):

@@ -12,17 +12,16 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Named here too, where the counselling code has always imported them from.
+from accounts.groups import COUNSELLING_GROUP as COUNSELLING_GROUP
+from accounts.groups import DATA_PROTECTION_GROUP as DATA_PROTECTION_GROUP
 from centre.models import ContactPerson, Weekday
 from languages.models import Language
 from portal.encryption import EncryptedCharField, EncryptedTextField
 
-# The team reads and works on requests; the data protection officer reads the access log.
-COUNSELLING_GROUP = "Beratung"
-DATA_PROTECTION_GROUP = "Datenschutz"
 MESSAGE_MAX_LENGTH = 1000
 # Easy to read out on the phone: no 0/O or 1/I/L.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -125,8 +124,8 @@ class CounsellingRequest(models.Model):
         # Also what the admin's history keeps: never anything she wrote.
         return self.reference
 
-    def get_absolute_url(self):
-        return reverse("admin:counselling_counsellingrequest_change", args=[self.pk])
+    # No get_absolute_url: the admin's "view on site" shortcut has nothing to say about
+    # a request, not even whether its number exists.
 
     @property
     def preferred_day_labels(self) -> list[str]:
@@ -166,6 +165,8 @@ class AccessAction(models.TextChoices):
     OPENED = "opened", _("geöffnet")
     ERASED = "erased", _("gelöscht auf Wunsch")
     EXPIRED = "expired", _("automatisch gelöscht")
+    # Someone outside the team asked for a request's page and was turned away.
+    REFUSED = "refused", _("verweigert")
 
 
 class AccessLog(models.Model):
@@ -197,6 +198,52 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.get_action_display()} ({self.username or '–'})"
+
+
+class MembershipChange(models.TextChoices):
+    ADDED = "added", _("aufgenommen")
+    REMOVED = "removed", _("entfernt")
+
+
+class MembershipLog(models.Model):
+    """Who changed whose membership of "Beratung" or "Datenschutz" when; written by the
+    portal for every change (admin, shell or migration), edited by nobody.
+
+    Names are kept as text, so the entry outlives deleted accounts.
+    """
+
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("geändert von"),
+    )
+    # Empty when no person acted (a shell or a migration): the system.
+    actor_name = models.CharField(_("geändert von"), max_length=150, blank=True, editable=False)
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("Benutzerkonto"),
+    )
+    member_name = models.CharField(_("Benutzerkonto"), max_length=150, editable=False)
+    group = models.CharField(_("Gruppe"), max_length=150, editable=False)
+    change = models.CharField(
+        _("Änderung"), max_length=10, choices=MembershipChange.choices, editable=False
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("Änderung einer Mitgliedschaft")
+        verbose_name_plural = _("Protokoll der Mitgliedschaften")
+
+    def __str__(self):
+        return f"{self.group}: {self.member_name} {self.get_change_display()}"
 
 
 class MonthlyCount(models.Model):

@@ -1,4 +1,5 @@
-"""The workflows of a counselling request: arrival, opening, status, erasure."""
+"""The workflows of a counselling request (arrival, opening, status, erasure) and the
+record of who joins or leaves the sealed groups."""
 
 import datetime
 
@@ -9,12 +10,14 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.groups import SEALED_GROUPS
 from counselling.models import (
     COUNSELLING_GROUP,
     AccessAction,
     AccessLog,
     Channel,
     CounsellingRequest,
+    MembershipLog,
     MonthlyCount,
     Status,
 )
@@ -126,6 +129,19 @@ def request_log_access(*, counselling_request: CounsellingRequest, user) -> None
     _log(counselling_request.reference, AccessAction.OPENED, user)
 
 
+def request_log_refusal(*, object_id: str, user) -> None:
+    """Records that `user`, outside the team, was refused the page of the request numbered
+    `object_id` (as the address gave it): by its reference when it exists, else by "#" and
+    the number asked for, cut to the reference's length."""
+    reference = (
+        CounsellingRequest.objects.filter(pk=object_id).values_list("reference", flat=True).first()
+        if object_id.isdecimal()
+        else None
+    )
+    length = AccessLog._meta.get_field("reference").max_length
+    _log(reference or f"#{object_id}"[:length], AccessAction.REFUSED, user)
+
+
 def request_set_status(*, counselling_request: CounsellingRequest, status: str) -> None:
     """Keeps the dates the erasure periods count from in step with the status."""
     now = timezone.now()
@@ -161,3 +177,40 @@ def _log(reference: str, action: str, user) -> None:
     AccessLog.objects.create(
         reference=reference, action=action, user=user, username=user.get_username()
     )
+
+
+@transaction.atomic
+def memberships_record(*, memberships: list[tuple[int, str, str]], change: str, actor) -> None:
+    """Logs each changed membership of a sealed group, given as (user id, user name,
+    group name), and tells both sealed groups that it changed, without saying whose.
+
+    `actor` is the person who changed it, or None for the system (a shell, a migration).
+    Costs two queries and one insert per mail.
+    """
+    MembershipLog.objects.bulk_create(
+        MembershipLog(
+            actor=actor,
+            actor_name=actor.get_username() if actor else "",
+            member_id=member_id,
+            member_name=member_name,
+            group=group,
+            change=change,
+        )
+        for member_id, member_name, group in memberships
+    )
+    recipients = (
+        get_user_model()
+        .objects.filter(groups__name__in=SEALED_GROUPS, is_active=True, email__gt="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    link = absolute_url(reverse("admin:counselling_membershiplog_changelist"))
+    groups = sorted({group for _member_id, _member_name, group in memberships})
+    for email in recipients:
+        for group in groups:
+            send_templated_mail(
+                template="counselling/mail/membership_changed",
+                context={"group": group, "link": link},
+                recipient=email,
+                language=TEAM_LANGUAGE,
+            )

@@ -11,6 +11,13 @@ Dockerfile binds to all interfaces of the container).
 
 import os
 
+import gunicorn.http.wsgi
+
+# gunicorn names itself in a Server header of every answer; it has no setting for it, so
+# the name its responses use is emptied here (before the workers start). nginx sends its
+# own header without a version in front of it (server_tokens off in deploy/nginx.conf).
+gunicorn.http.wsgi.SERVER = ""
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gunicorn's own variable; about two per processor core.
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))

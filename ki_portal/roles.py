@@ -14,7 +14,7 @@ to exactly this list, whatever they were.
 
 from django.contrib.auth.management import create_permissions
 
-from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
+from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 
 EDITORIAL_GROUP = "Redaktion"
 MSO_GROUP = "MSO-Koordination"
@@ -69,16 +69,17 @@ ROLES: dict[str, list[str]] = {
         *grant("networks", "partner", actions=["change", "view"]),
     ],
     # The sealed inbox: requests (status, erasure), notes (added, never rewritten), the
-    # access log and the anonymous statistic. The admin asks for the membership as well.
+    # access log, the log of who joined or left the team, and the anonymous statistic.
+    # The admin asks for the membership as well.
     COUNSELLING_GROUP: [
         *grant("counselling", "counsellingrequest", actions=["change", "delete", "view"]),
         *grant("counselling", "note", actions=["add", "view"]),
-        *grant("counselling", "accesslog", "monthlycount", actions=["view"]),
+        *grant("counselling", "accesslog", "membershiplog", "monthlycount", actions=["view"]),
     ],
-    # Reads who opened and erased which request, and the decisions that erased an
-    # organisation's data; never a request itself.
+    # Reads who opened and erased which request, who joined or left the sealed groups, and
+    # the decisions that erased an organisation's data; never a request itself.
     DATA_PROTECTION_GROUP: [
-        *grant("counselling", "accesslog", actions=["view"]),
+        *grant("counselling", "accesslog", "membershiplog", actions=["view"]),
         *grant("organisations", "decision", actions=["view"]),
     ],
     # Accounts and the centre's profile. Accounts are deactivated, not deleted (the logs

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Ends a staff session after its idle or absolute limit (SESSION_* below).
     "accounts.middleware.StaffSessionMiddleware",
@@ -288,6 +289,17 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 DOCUMENT_MAX_BYTES = env_int("KI_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 VIDEO_MAX_BYTES = env_int("KI_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
+# How large a request's body may be (portal.middleware.RequestBodyLimitMiddleware, 413
+# beyond): public forms send text only, so 1 MiB, as nginx's client_max_body_size; a staff
+# member's request to the admin carries an upload and the rest of its form.
+REQUEST_MAX_BYTES = 1024 * 1024
+STAFF_REQUEST_MAX_BYTES = max(DOCUMENT_MAX_BYTES, VIDEO_MAX_BYTES) + 10 * 1024 * 1024
+# Django's bounds on the form fields of a body (files not counted), answered with the 400
+# page: their size (2.5 MiB) and their number; Django's defaults, named because the bounds
+# above rely on them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+REQUEST_TOO_LARGE_VIEW = "ki_portal.views.request_too_large"
 
 # The request header in which the reverse proxy passes the visitor's address, as Django
 # names it (e.g. "HTTP_X_FORWARDED_FOR"); empty means the socket's peer address. Form rate
@@ -376,6 +388,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A browser session cookie, not Django's year: closing the browser leaves no trace of a
+# visit to a form (a shared or a partner's computer). A form kept open across a restart
+# of the browser gets the friendly CSRF page and a fresh copy.
+CSRF_COOKIE_AGE = None
 # A failed check answers with the portal's own page: plain words and a way back to the form.
 CSRF_FAILURE_VIEW = "ki_portal.views.csrf_failure"
 # While the database is down: the 503 page, in the request's section (portal.middleware).

@@ -10,6 +10,7 @@ from ki_portal import health, views
 from networks.sitemaps import NetworkSitemap
 from news.sitemaps import EventSitemap, NewsItemSitemap
 from organisations.sitemaps import OrganisationSitemap
+from portal.admin import view_on_site
 
 SITEMAPS = {
     "pages": PageSitemap,
@@ -22,6 +23,11 @@ SITEMAPS = {
 }
 
 urlpatterns = [
+    # In front of the admin's own shortcut, which tells any staff account what exists.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path("admin/", admin.site.urls),
     # Outside the language prefix: a load balancer asks for one fixed path.
     path("health/", health.health, name="health"),

@@ -76,22 +76,37 @@ def permission_denied(request, exception=None):
     )
 
 
-def csrf_failure(request, reason=""):
-    """A form whose security check failed (CSRF_FAILURE_VIEW): nothing was stored.
-
-    Every form of the portal posts to its own address, so the request's path leads back
-    to a fresh copy of the form.
-    """
+def form_url_of(request) -> str:
+    """Where a fresh copy of the form that was sent is: every form of the portal posts to
+    its own address, so the request's path (the home page for one that leaves the site)."""
     form_url = request.get_full_path()
     if not url_has_allowed_host_and_scheme(form_url, allowed_hosts=None):
         form_url = reverse("home")
+    return form_url
+
+
+def csrf_failure(request, reason=""):
+    """A form whose security check failed (CSRF_FAILURE_VIEW): nothing was stored."""
     return failures.failure_page(
         request,
         "403_csrf.html",
         _("Formular bitte neu öffnen"),
         status=403,
         section=section_of(request),
-        form_url=form_url,
+        form_url=form_url_of(request),
+    )
+
+
+def request_too_large(request):
+    """413 for a body above the portal's bound (REQUEST_TOO_LARGE_VIEW), answered before
+    it was read: nothing was stored."""
+    return failures.failure_page(
+        request,
+        "413.html",
+        _("Zu viel auf einmal gesendet"),
+        status=413,
+        section=section_of(request),
+        form_url=form_url_of(request),
     )
 
 

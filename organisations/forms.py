@@ -60,6 +60,10 @@ class LanguagesChoiceField(forms.ModelMultipleChoiceField):
         return format_html("<span{}>{}</span>", obj.html_attrs, obj.name)
 
 
+# The largest primary key a database can hold (a signed 64-bit integer).
+LARGEST_KEY = 2**63 - 1
+
+
 class NamedChoiceField(forms.ModelMultipleChoiceField):
     """Entries of a staff-maintained list, named in the page's language."""
 
@@ -67,6 +71,18 @@ class NamedChoiceField(forms.ModelMultipleChoiceField):
         super().__init__(
             queryset.with_german_text().prefetch_related("translations").distinct(), **kwargs
         )
+
+    def clean(self, value):
+        # SQLite raises OverflowError for a larger number in the "in" query (PostgreSQL
+        # finds nothing); no entry can have it.
+        for key in value or []:
+            if str(key).isdecimal() and int(key) > LARGEST_KEY:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super().clean(value)
 
 
 class LinkListField(PlainTextField):

@@ -1,8 +1,11 @@
 """What every app's admin shares, and the outbox."""
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -49,6 +52,22 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return "delete" in self.allow_by_hand and super().has_delete_permission(request, obj)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" shortcut, answered only to people who may see the model
+    in the admin: Django's own answers any staff account with a redirect for an object
+    that exists and "not found" for one that does not. Everyone else gets "not found" for
+    every id, whether it exists or not."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except (ContentType.DoesNotExist, ValueError):
+        raise Http404 from None
+    if not admin.site.is_registered(model) or not admin.site.get_model_admin(
+        model
+    ).has_view_or_change_permission(request):
+        raise Http404
+    return shortcut(request, content_type_id, object_id)
 
 
 @admin.register(OutgoingMail)

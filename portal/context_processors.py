@@ -1,6 +1,16 @@
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_bidi, get_language_info, override
+
+
+def alternate_url(request, code: str) -> str:
+    """The page in another language: built from the view the path resolved to, never
+    from the path itself. A path that resolved to nothing (a 404 for
+    "//evil.example/") leads to that language's home page."""
+    if request.resolver_match is None:
+        with override(code):
+            return reverse("home")
+    return translate_url(request.path_info, code)
 
 
 def languages(request):
@@ -10,7 +20,7 @@ def languages(request):
         {
             "code": code,
             "name_local": get_language_info(code)["name_local"],
-            "url": translate_url(request.path, code),
+            "url": alternate_url(request, code),
             "is_current": code == current,
         }
         for code, _name in settings.LANGUAGES

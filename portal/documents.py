@@ -12,17 +12,57 @@ from django.http import FileResponse, Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import validate_file_size
+from portal.uploads import read_tail, validate_file_size
 
 DOCUMENT_TYPES = {".pdf": "PDF", ".odt": "ODT", ".docx": "DOCX"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# A PDF ends with "%%EOF"; readers look for it in the last KiB (PDF 1.7, annex H), and so
+# does the check: a PDF with anything longer behind its end is refused.
+PDF_TAIL_BYTES = 1024
+# What a zip-based document (ODT, DOCX) may declare about its parts, from its directory,
+# before any part is unpacked: a few hundred parts, together at most 100 MiB unpacked, and
+# no part above 1 MiB packed more than 100 times tighter (text XML packs about 10 times,
+# images hardly). A "zip bomb" declares gigabytes in kilobytes and is refused.
+ZIP_MAX_MEMBERS = 1000
+ZIP_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+ZIP_MAX_RATIO = 100
+ZIP_RATIO_FROM_BYTES = 1024 * 1024
+# The most the check unpacks of one part (the ODT's "mimetype" has 39 bytes).
+ZIP_READ_BYTES = 1024
+# What the zip module may raise for a damaged or unusual archive (encrypted parts, an
+# unknown compression method, a directory that points nowhere).
+ZIP_ERRORS = (
+    *(zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError),
+    *(ValueError, RuntimeError, NotImplementedError),
+)
+
+
+def zip_is_bounded(archive: zipfile.ZipFile) -> bool:
+    """Whether the archive's directory declares parts small enough to unpack."""
+    members = archive.infolist()
+    if len(members) > ZIP_MAX_MEMBERS:
+        return False
+    if sum(member.file_size for member in members) > ZIP_MAX_UNPACKED_BYTES:
+        return False
+    return not any(
+        member.file_size > ZIP_RATIO_FROM_BYTES
+        and member.file_size > ZIP_MAX_RATIO * max(member.compress_size, 1)
+        for member in members
+    )
+
+
+def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The first `ZIP_READ_BYTES` of a part, unpacked; never more, whatever it declares."""
+    with archive.open(name) as member:
+        return member.read(ZIP_READ_BYTES)
 
 
 def detect_document_type(uploaded) -> str | None:
     """Return ".pdf", ".odt" or ".docx" when the bytes are one of these, else None.
 
-    Reads the file's head, and for the zip-based formats its directory; the file
-    position is restored so the upload can still be saved.
+    Reads the file's head and tail, and for the zip-based formats its directory and at
+    most `ZIP_READ_BYTES` of one part; raises ValidationError for an archive that declares
+    too much to unpack. The file position is restored so the upload can still be saved.
     """
     position = uploaded.tell() if hasattr(uploaded, "tell") else 0
     try:
@@ -30,16 +70,27 @@ def detect_document_type(uploaded) -> str | None:
         head = uploaded.read(8)
         uploaded.seek(0)
         if head.startswith(b"%PDF-"):
-            return ".pdf"
+            return ".pdf" if b"%%EOF" in read_tail(uploaded, PDF_TAIL_BYTES) else None
         if head.startswith(b"PK\x03\x04"):
             try:
                 with zipfile.ZipFile(uploaded) as archive:
+                    if not zip_is_bounded(archive):
+                        raise ValidationError(
+                            _(
+                                "Die Datei würde entpackt zu groß. Bitte speichern Sie das "
+                                "Dokument mit Ihrem Textprogramm neu und laden Sie es erneut "
+                                "hoch."
+                            ),
+                            code="file_unpacked",
+                        )
                     names = set(archive.namelist())
-                    if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                    if "mimetype" in names and read_member(archive, "mimetype").strip() == (
+                        ODT_MIMETYPE
+                    ):
                         return ".odt"
                     if {"[Content_Types].xml", "word/document.xml"} <= names:
                         return ".docx"
-            except zipfile.BadZipFile:
+            except ZIP_ERRORS:
                 return None
         return None
     finally:

@@ -1,14 +1,17 @@
 """Form fields every public form uses: text is normalised before "required" applies."""
 
+import datetime
 import re
-import time
+import secrets
 import unicodedata
 import uuid
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -38,11 +41,27 @@ STRIPPED_CHARACTERS = dict.fromkeys(
 )
 
 
+# Shown as nothing by themselves: control and format characters (the joiners U+200C/D
+# among them), marks that only combine with a letter, separators; and the letters and
+# symbols that are blank (the Hangul fillers, the empty braille pattern), favourites
+# for a name that looks empty.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"}
+BLANK_CHARACTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def is_visible(character: str) -> bool:
+    return (
+        character not in BLANK_CHARACTERS
+        and unicodedata.category(character) not in INVISIBLE_CATEGORIES
+    )
+
+
 def normalise_text(value: str) -> str:
     """NFC-normalised, without invisible and bidi control characters, without surrounding
-    whitespace."""
+    whitespace; empty when nothing of it would be visible."""
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return value.translate(STRIPPED_CHARACTERS).strip()
+    value = value.translate(STRIPPED_CHARACTERS).strip()
+    return value if any(map(is_visible, value)) else ""
 
 
 class PlainTextField(forms.CharField):
@@ -83,20 +102,49 @@ class PhoneField(PlainTextField):
 
 # People need longer than this to fill in a form; scripts that post at once do not.
 MINIMUM_FILL_SECONDS = 3
+# A form's start-time token is good for this long: a form left open longer is shown again
+# with a fresh one, and a token a script collected stops working.
+STARTED_VALID = datetime.timedelta(days=1)
 STARTED_SALT = "ki_portal.form-started"
 
 
 def form_started_token(at: float | None = None) -> str:
-    """When the form was shown, signed so it cannot be backdated."""
-    return signing.dumps(time.time() if at is None else at, salt=STARTED_SALT)
+    """When the form was shown, signed so it cannot be backdated, with a random part that
+    names this one showing of the form."""
+    when = timezone.now().timestamp() if at is None else at
+    return signing.dumps([when, secrets.token_urlsafe(16)], salt=STARTED_SALT)
+
+
+def claim_started_token(nonce: str, submission_key, *, keyed: bool) -> bool:
+    """Whether a start-time token may be used by a post with this submission key: the first
+    post claims it for its key, and afterwards only the same key may send it again (a
+    double click, a reload: `portal.idempotency.create_once` returns what the first
+    stored). In a `keyed` form (one with SubmissionKeyMixin) a post without a key uses its
+    token once; a form without keys (asking for a link, which is idempotent of its own)
+    may send its token again while it is valid.
+
+    The claims live in the cache for as long as a token is valid: with Redis (production)
+    they hold across every process and server; while Redis is down every claim succeeds,
+    as the rate limits fail open (portal/cache.py), and the fill time and the expiry
+    still stand.
+    """
+    key = f"form-started:{nonce}"
+    value = str(submission_key or "")
+    if cache.add(key, value, timeout=int(STARTED_VALID.total_seconds())):
+        return True
+    if keyed and not value:
+        return False
+    return cache.get(key) == value
 
 
 class SpamProtectionMixin(forms.Form):
-    """A honeypot field hidden by CSS and a minimum fill time, without third parties.
+    """A honeypot field hidden by CSS, a minimum fill time and a start-time token that is
+    valid for a day and for one submission key, without third parties.
 
     A filled honeypot sets `is_spam`: the view then answers as if all went well and
-    stores nothing, so a script learns nothing. Sending too fast gets a message, because a
-    person with a password manager can be that fast too.
+    stores nothing, so a script learns nothing. Sending too fast, an expired token or one
+    sent again with another submission key gets a message, because a person with a
+    password manager can be that fast too, or have left the form open overnight.
     """
 
     # Named like a field bots like to fill; people never see it (class portal-honeypot).
@@ -124,16 +172,29 @@ class SpamProtectionMixin(forms.Form):
             self.is_spam = True
             raise ValidationError(_("Das Formular konnte nicht gesendet werden."), code="spam")
         try:
-            started = signing.loads(self._started_value, salt=STARTED_SALT)
-        except signing.BadSignature:
-            started = None
-        if not isinstance(started, int | float) or time.time() - started < MINIMUM_FILL_SECONDS:
+            started, nonce = signing.loads(self._started_value, salt=STARTED_SALT)
+        except (signing.BadSignature, TypeError, ValueError):
+            started, nonce = None, ""
+        now = timezone.now().timestamp()
+        if not isinstance(started, int | float) or now - started < MINIMUM_FILL_SECONDS:
             raise ValidationError(
                 _(
                     "Das ging so schnell, dass wir eine automatische Eingabe vermuten. Bitte "
                     "prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal."
                 ),
                 code="too_fast",
+            )
+        if now - started > STARTED_VALID.total_seconds() or not claim_started_token(
+            str(nonce),
+            cleaned_data.get("submission_key"),
+            keyed="submission_key" in self.fields,
+        ):
+            raise ValidationError(
+                _(
+                    "Dieses Formular ist abgelaufen. Bitte prüfen Sie Ihre Angaben und senden "
+                    "Sie das Formular noch einmal."
+                ),
+                code="expired",
             )
         return cleaned_data
 

@@ -17,7 +17,7 @@ POLICY = {
     "script-src": ["'self'"],
     "font-src": ["'self'"],
     "object-src": ["'none'"],
-    "base-uri": ["'self'"],
+    "base-uri": ["'none'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
@@ -34,6 +34,11 @@ def script_hashes(content: bytes) -> list[str]:
 
 
 def content_security_policy(get_response):
+    """The security headers of every answer: its Content-Security-Policy (the admin's
+    editor gets what it needs), a Permissions-Policy without camera, microphone and
+    location, and a Cross-Origin-Resource-Policy that keeps other sites from embedding
+    the portal's pages, images and files (a logo, a document) in theirs."""
+
     def middleware(request):
         response = get_response(request)
         policy = {directive: list(sources) for directive, sources in POLICY.items()}
@@ -47,9 +52,42 @@ def content_security_policy(get_response):
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
 
     return middleware
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request whose body is larger than it may be by its Content-Length, before
+    anything reads it: `REQUEST_TOO_LARGE_VIEW` answers (413).
+
+    Public forms send text only, so a visitor's request may have `REQUEST_MAX_BYTES`; only
+    a staff member's request to the admin, where documents and videos are uploaded, may
+    have `STAFF_REQUEST_MAX_BYTES`. nginx refuses larger bodies before they reach the
+    portal (deploy/nginx.conf); this keeps the bound where the portal runs without it.
+    Between it and Django's DATA_UPLOAD_MAX_MEMORY_SIZE and DATA_UPLOAD_MAX_NUMBER_FIELDS
+    (400), no request makes a worker read or parse more than the bounds say.
+
+    Comes after AuthenticationMiddleware: a large body costs the session's look-up.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.too_large = import_string(settings.REQUEST_TOO_LARGE_VIEW)
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES and not (
+            length <= settings.STAFF_REQUEST_MAX_BYTES
+            and request.path.startswith(ADMIN_PREFIX)
+            and request.user.is_staff
+        ):
+            return self.too_large(request)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

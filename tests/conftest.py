@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
-from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
+from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from ki_portal.roles import ADMINISTRATION_GROUP, EDITORIAL_GROUP, MSO_GROUP, create_roles
 from organisations.seeds import create_lists
 from tests.factories import UserFactory

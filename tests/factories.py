@@ -1,4 +1,5 @@
 import datetime
+import io
 import struct
 
 import factory
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
+from PIL import Image
 
 from centre.models import (
     AccessibilityStatement,
@@ -25,6 +27,8 @@ from counselling.models import (
     Channel,
     CounsellingRequest,
     Counsellor,
+    MembershipChange,
+    MembershipLog,
     MonthlyCount,
     Topic,
 )
@@ -129,6 +133,13 @@ def mp4(seconds: int, timescale: int = 1000, version: int = 0) -> bytes:
         header = bytes(12) + struct.pack(">II", timescale, seconds * timescale)
     movie = mp4_box(b"moov", mp4_box(b"mvhd", header + bytes(80)))
     return mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2") + movie
+
+
+def image(kind: str = "PNG", size: tuple[int, int] = (40, 20), **options) -> bytes:
+    """A small image made by Pillow, in the format `kind` ("PNG", "JPEG", "GIF", …)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 90, 160)).save(buffer, format=kind, **options)
+    return buffer.getvalue()
 
 
 class NewsItemFactory(factory.django.DjangoModelFactory):
@@ -479,6 +490,16 @@ class AccessLogFactory(factory.django.DjangoModelFactory):
     username = "counsellor"
     reference = "K7Q2M9XA"
     action = AccessAction.OPENED
+
+
+class MembershipLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipLog
+
+    actor_name = "dpo"
+    member_name = "counsellor"
+    group = "Beratung"
+    change = MembershipChange.ADDED
 
 
 class MonthlyCountFactory(factory.django.DjangoModelFactory):

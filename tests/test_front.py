@@ -101,6 +101,7 @@ def test_nginx_serves_static_files_with_long_cache_headers(front):
     assert response.status == 200
     # whitenoise would say "max-age=315360000, public, immutable": this is nginx.
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response.headers["Content-Encoding"] == "gzip"
 
 
@@ -110,11 +111,25 @@ def test_nginx_refuses_an_oversized_body_for_a_public_form(front):
     assert response.status == 413
 
 
-def test_the_admin_takes_larger_bodies(front):
+def test_the_admin_takes_larger_bodies_to_django_which_takes_them_from_staff_only(front):
     response = Visitor().post(front.url + "/admin/login/", {"message": "x" * 2 * 1024 * 1024})
 
-    # Django's answer (no CSRF token), not nginx's 413.
-    assert response.status == 403
+    # Django's answer (portal.middleware.RequestBodyLimitMiddleware), not nginx's 413: a
+    # visitor who is not signed in gets the small bound in the admin too.
+    assert response.status == 413
+    assert "Zu viel auf einmal gesendet" in response.text
+
+
+def test_neither_nginx_nor_gunicorn_names_its_version(front):
+    gunicorn_url = f"http://{front.upstream}"
+
+    behind_nginx = Visitor().get(front.url + COUNSELLING_PAGE)
+    direct = Visitor().get(gunicorn_url + COUNSELLING_PAGE)
+
+    assert behind_nginx.headers["Server"] == "nginx"
+    assert direct.status == 200
+    assert "gunicorn" not in direct.headers.get("Server", "").lower()
+    assert direct.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_the_rate_limit_counts_per_visitor_address_not_per_proxy(front):

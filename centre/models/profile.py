@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from centre.validators import validate_logo
+from centre.validators import sanitised_logo, validate_logo
 from languages.models import Language
 
 # v4: the cached profile carries its prefetched languages.
@@ -100,6 +100,9 @@ class CentreProfile(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or str(_("Zentrum"))
 
     def save(self, *args, **kwargs):
+        if self.logo and not self.logo._committed:
+            # A new upload: only its re-encoded pixels are stored, under a generated name.
+            self.logo = sanitised_logo(self.logo)
         super().save(*args, **kwargs)
         cache.delete(PROFILE_CACHE_KEY)
 

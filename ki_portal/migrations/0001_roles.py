@@ -3,7 +3,8 @@
 It lives in the project shell because the roles grant permissions of nearly every app,
 and only the shell may see them all; it runs after the latest migration of each of them,
 so their permissions can be created. "Beratung" and "Datenschutz" existed before (from
-`counselling` 0002) and keep their names and members; their permissions are set anew.
+`counselling` 0002 and 0006) and keep their names and members; their permissions are set
+anew.
 Running it again gives the same groups; reversing it leaves them as they are.
 """
 
@@ -23,7 +24,7 @@ class Migration(migrations.Migration):
         ("axes", "0010_accessattemptexpiration"),
         ("centre", "0010_barrierfeedback_submission_key"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("counselling", "0004_language_foreign_keys"),
+        ("counselling", "0006_membership_log_permissions"),
         ("fields", "0003_targetgroup_entry"),
         ("languages", "0003_language_direction"),
         ("networks", "0001_initial"),

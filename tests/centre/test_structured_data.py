@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from centre.models import CentreProfile, Closure, Location, OpeningHours, Weekday
 from languages.models import Language
+from tests.factories import image
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +86,7 @@ def test_home_and_contact_describe_the_centre_as_government_organization(client,
 
 
 def test_logo_fax_and_the_parent_authoritys_site_are_described(client, centre):
-    centre.logo = SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n" + bytes(16))
+    centre.logo = SimpleUploadedFile("logo.png", image("PNG"))
     centre.fax = "0208 124"
     centre.website = "https://www.musterstadt.example/"
     centre.save()

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from counselling.models import (
 )
 from languages.models import Language
 from portal.encryption import decrypt
-from tests.factories import CounsellingRequestFactory, UserFactory
+from tests.factories import CounsellingRequestFactory, NewsItemFactory, UserFactory
 from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +163,33 @@ def test_every_opening_of_a_detail_page_is_logged(counsellor_client, counsellor,
         assert entry.action == AccessAction.OPENED
 
 
+def test_a_form_shown_again_after_an_error_is_logged_as_an_opening(
+    counsellor_client, counsellor, script_request
+):
+    response = counsellor_client.post(
+        change_url(script_request), change_form(script_request, status="archived")
+    )
+
+    assert response.status_code == 200
+    assert "Leyla Beispiel" in response.content.decode()
+    assert response.context["adminform"].form.errors
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.reference, entry.action) == (
+        counsellor,
+        script_request.reference,
+        AccessAction.OPENED,
+    )
+
+
+def test_a_saved_form_is_not_logged_as_an_opening(counsellor_client, script_request):
+    response = counsellor_client.post(
+        change_url(script_request), change_form(script_request, status="done")
+    )
+
+    assert response.status_code == 302
+    assert not AccessLog.objects.exists()
+
+
 def refused_urls(counselling_request):
     return {
         "list": CHANGELIST,
@@ -178,13 +206,19 @@ def refused_urls(counselling_request):
 def test_people_outside_the_team_are_refused_every_page_of_the_inbox(
     client, request, script_request, person, page
 ):
-    sign_in(client, request.getfixturevalue(person))
+    person = request.getfixturevalue(person)
+    sign_in(client, person)
 
     response = client.get(refused_urls(script_request)[page])
 
     assert response.status_code == 403
     assert "Leyla" not in response.content.decode()
-    assert not AccessLog.objects.exists()
+    # An attempt at one request is recorded with the account; the lists name no request.
+    refusals = list(AccessLog.objects.values_list("user", "username", "reference", "action"))
+    if page in {"detail", "history", "delete"}:
+        assert refusals == [(person.pk, person.username, script_request.reference, "refused")]
+    else:
+        assert refusals == []
 
 
 @pytest.mark.parametrize("person", ["outsider", "editor", "superuser"])
@@ -199,6 +233,87 @@ def test_people_outside_the_team_cannot_change_or_erase_a_request(
     assert changed.status_code == deleted.status_code == 403
     script_request.refresh_from_db()
     assert script_request.status == Status.NEW
+    assert (
+        list(AccessLog.objects.values_list("reference", "action"))
+        == [(script_request.reference, "refused")] * 2
+    )
+
+
+def same_page(response, counselling_request, other_response, other_request) -> bool:
+    """Whether both answers read the same apart from the number in their own address."""
+    return response.content.decode().replace(
+        f"/{counselling_request.pk}/", "/<id>/"
+    ) == other_response.content.decode().replace(f"/{other_request.pk}/", "/<id>/")
+
+
+@pytest.mark.parametrize("page", ["detail", "history", "delete"])
+def test_an_outsider_learns_nothing_about_which_request_numbers_exist(
+    outsider_client, outsider, script_request, page
+):
+    missing = CounsellingRequestFactory.build(pk=script_request.pk + 1000)
+
+    existing = outsider_client.get(refused_urls(script_request)[page])
+    unknown = outsider_client.get(refused_urls(missing)[page])
+
+    assert existing.status_code == unknown.status_code == 403
+    assert same_page(existing, script_request, unknown, missing)
+    assert list(AccessLog.objects.order_by("pk").values_list("username", "reference")) == [
+        ("outsider", script_request.reference),
+        ("outsider", f"#{missing.pk}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "logged"),
+    [("schnueffeln-und-mehr", "#schnuef"), ("99999999999999999999", "#9999999")],
+)
+def test_a_refused_address_that_names_no_request_is_logged_as_asked(outsider_client, asked, logged):
+    response = outsider_client.get(f"{CHANGELIST}{asked}/change/")
+
+    assert response.status_code == 403
+    assert AccessLog.objects.get().reference == logged
+
+
+def shortcut_url(counselling_request):
+    content_type = ContentType.objects.get_for_model(CounsellingRequest)
+    return f"/admin/r/{content_type.pk}/{counselling_request.pk}/"
+
+
+@pytest.mark.parametrize("person", ["outsider", "editor", "superuser", "counsellor"])
+def test_the_view_on_site_shortcut_does_not_tell_which_requests_exist(
+    client, request, script_request, person
+):
+    sign_in(client, request.getfixturevalue(person))
+    missing = CounsellingRequestFactory.build(pk=script_request.pk + 1000)
+
+    existing = client.get(shortcut_url(script_request))
+    unknown = client.get(shortcut_url(missing))
+
+    assert existing.status_code == unknown.status_code == 404
+    assert same_page(existing, script_request, unknown, missing)
+
+
+def test_the_view_on_site_shortcut_still_leads_editors_to_their_public_pages(editor_client):
+    news_item = NewsItemFactory()
+    content_type = ContentType.objects.get_for_model(news_item)
+
+    response = editor_client.get(f"/admin/r/{content_type.pk}/{news_item.pk}/")
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(news_item.get_absolute_url())
+
+
+def test_the_view_on_site_shortcut_answers_outsiders_not_found_for_other_content_too(
+    outsider_client,
+):
+    news_item = NewsItemFactory()
+    content_type = ContentType.objects.get_for_model(news_item)
+
+    existing = outsider_client.get(f"/admin/r/{content_type.pk}/{news_item.pk}/")
+    unknown = outsider_client.get(f"/admin/r/{content_type.pk}/{news_item.pk + 1000}/")
+    nonsense = outsider_client.get("/admin/r/kein-typ/1/")
+
+    assert existing.status_code == unknown.status_code == nonsense.status_code == 404
 
 
 def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login(client, script_request):
@@ -494,6 +609,25 @@ def test_the_statistic_shows_the_year_per_topic_language_and_channel(counsellor_
             "SMS": [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
         },
     }
+
+
+OUTSIDE_THE_CALENDAR = ["0", "-5", "99999", "99999999999999999999", "zwei"]
+
+
+@pytest.mark.parametrize("year", OUTSIDE_THE_CALENDAR)
+def test_a_year_outside_the_calendar_shows_this_years_statistic(counsellor_client, counts, year):
+    response = counsellor_client.get(STATISTICS, {"year": year})
+
+    assert response.status_code == 200
+    assert f"Statistik der Beratungsanfragen {counts}" in response.content.decode()
+
+
+@pytest.mark.parametrize("year", OUTSIDE_THE_CALENDAR)
+def test_a_year_outside_the_calendar_exports_this_year(counsellor_client, counts, year):
+    response = counsellor_client.get(EXPORT, {"year": year})
+
+    assert response.status_code == 200
+    assert f"beratung-statistik-{counts}.csv" in response["Content-Disposition"]
 
 
 def test_the_statistic_of_another_year_is_chosen_by_the_year(counsellor_client, counts):

@@ -160,6 +160,8 @@ def test_the_same_form_sent_twice_stores_one_request_and_tells_the_team_once(
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_the_same_form_sent_three_times_at_once_stores_one_request_counted_once(counsellor):
+    # The notice that she joined the team went out already.
+    mail.outbox.clear()
     responses = post_at_once(FORM_URL, request_data(), times=3)
 
     assert [(response.status_code, response["Location"]) for response in responses] == [
