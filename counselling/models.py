@@ -20,9 +20,6 @@ from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
 from centre.models import ContactPerson, Weekday
 from languages.models import Language
 
-# The team reads and works on requests; the data protection officer reads the access log.
-COUNSELLING_GROUP = "Beratung"
-DATA_PROTECTION_GROUP = "Datenschutz"
 MESSAGE_MAX_LENGTH = 1000
 # Easy to read out on the phone: no 0/O or 1/I/L.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -9,8 +9,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.groups import COUNSELLING_GROUP
 from counselling.models import (
-    COUNSELLING_GROUP,
     AccessAction,
     AccessLog,
     Channel,

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from accounts.groups import COUNSELLING_GROUP
 from centre.models import ContactPerson
 from counselling.models import (
-    COUNSELLING_GROUP,
     AccessAction,
     AccessLog,
     CounsellingRequest,
