@@ -11,6 +11,7 @@ import datetime
 import django_otp
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -102,11 +103,17 @@ def code_view(request):
     if user is None:
         return render(request, "accounts/login_expired.html", page(_("Anmeldung abgelaufen")))
     form = CodeForm(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        next_url = request.session.pop(PENDING_KEY)["next"]
-        login(request, user)
-        django_otp.login(request, form.device)
-        return redirect(next_url)
+    if request.method == "POST":
+        if form.is_valid():
+            next_url = request.session.pop(PENDING_KEY)["next"]
+            login(request, user)
+            django_otp.login(request, form.device)
+            return redirect(next_url)
+        # A wrong code is a failed login: the login throttling and log count it like a
+        # wrong password.
+        user_login_failed.send(
+            sender=__name__, credentials={"username": user.get_username()}, request=request
+        )
     return render(request, "accounts/login_code.html", {**page(LOGIN_TITLE), "form": form})
 
 

@@ -143,6 +143,23 @@ def test_the_login_throttling_sees_the_request_of_every_attempt(client, editor):
     assert requests[0].path == LOGIN
 
 
+def test_a_wrong_code_counts_as_a_failed_login_for_the_throttling(client, counsellor):
+    app = give_app(counsellor)
+    log_in(client, counsellor)
+    failures = []
+
+    def record(sender, credentials, request, **kwargs):
+        failures.append((credentials, request.path))
+
+    user_login_failed.connect(record)
+    try:
+        client.post(CODE, {"code": wrong_code(app)})
+    finally:
+        user_login_failed.disconnect(record)
+
+    assert failures == [({"username": "counsellor"}, CODE)]
+
+
 def test_people_who_are_not_staff_cannot_log_in(client):
     person = UserFactory(username="buerger", is_staff=False)
 

@@ -176,3 +176,9 @@ def test_an_administrator_resets_a_lost_second_factor(client, counsellor):
 def test_resetting_an_unknown_account_says_so():
     with pytest.raises(CommandError, match="No account"):
         call_command("reset_second_factor", "niemand")
+
+
+def test_the_admin_links_to_the_second_factor_page(editor_client):
+    page = editor_client.get("/admin/").content.decode()
+
+    assert f'<a href="{OVERVIEW}">Zweiter Faktor</a>' in page
