@@ -74,7 +74,10 @@ def login_view(request):
             if second_factor.has_device(user):
                 # Whoever was logged in on this browser is no longer, and the person is not
                 # yet: a new session that only knows who is halfway.
-                logout(request)
+                if request.user.is_authenticated:
+                    logout(request)
+                else:
+                    request.session.flush()
                 request.session[PENDING_KEY] = {
                     "user": user.pk,
                     "backend": user.backend,
@@ -91,7 +94,7 @@ def login_view(request):
     return render(
         request,
         "accounts/login.html",
-        {**page(LOGIN_TITLE), "form": form, "next": next_url},
+        {**page(LOGIN_TITLE), "form": form},
     )
 
 

@@ -43,6 +43,18 @@ def test_password_alone_does_not_log_in_a_superuser_with_an_app(client, superuse
     assert admin["Location"] == "/admin/login/?next=/admin/"
 
 
+def test_the_password_step_starts_a_new_session(client, counsellor):
+    give_app(counsellor)
+    session = client.session
+    session["planted"] = True
+    session.save()
+
+    log_in(client, counsellor)
+
+    assert client.session.session_key != session.session_key
+    assert "planted" not in client.session
+
+
 def test_counsellor_logs_in_with_password_and_the_app_code(client, counsellor):
     app = give_app(counsellor)
     log_in(client, counsellor, next_url="/admin/counselling/counsellingrequest/")
