@@ -2,7 +2,7 @@
 
 from django.contrib.auth.management import create_permissions
 
-from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
+from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 
 GROUP_PERMISSIONS = {
     COUNSELLING_GROUP: [

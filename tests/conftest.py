@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
-from counselling.models import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
+from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from counselling.seeds import create_groups
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
