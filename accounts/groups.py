@@ -1,4 +1,5 @@
-"""The sealed groups: nobody joins them alone.
+"""The names of the staff groups other code relies on, defined once, and the sealed
+groups nobody joins alone.
 
 Members of "Beratung" read the counselling requests; members of "Datenschutz" read the
 access log and, like the team, decide who belongs to either group. A change of these
@@ -9,9 +10,15 @@ superuser or a user administrator alone, and never for one's own account.
 import contextlib
 import contextvars
 
-# The team reads and works on requests; the data protection officer reads the access log.
+# The team reads and works on requests; the data protection officer reads the access log;
+# the administration manages users and groups; the editors keep the public content; the
+# MSO coordination works with the migrant organisations. What each may do is in
+# ki_portal/roles.py.
 COUNSELLING_GROUP = "Beratung"
 DATA_PROTECTION_GROUP = "Datenschutz"
+ADMINISTRATION_GROUP = "Administration"
+EDITORIAL_GROUP = "Redaktion"
+MSO_GROUP = "MSO-Koordination"
 SEALED_GROUPS = frozenset({COUNSELLING_GROUP, DATA_PROTECTION_GROUP})
 
 # Who changes memberships in this request or task; unset for a shell or a migration.

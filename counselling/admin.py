@@ -18,9 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
 from counselling.models import (
-    COUNSELLING_GROUP,
-    DATA_PROTECTION_GROUP,
     AccessLog,
     Channel,
     CounsellingRequest,

@@ -10,9 +10,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.groups import SEALED_GROUPS
+from accounts.groups import COUNSELLING_GROUP, SEALED_GROUPS
 from counselling.models import (
-    COUNSELLING_GROUP,
     AccessAction,
     AccessLog,
     Channel,

@@ -14,11 +14,13 @@ to exactly this list, whatever they were.
 
 from django.contrib.auth.management import create_permissions
 
-from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
-
-EDITORIAL_GROUP = "Redaktion"
-MSO_GROUP = "MSO-Koordination"
-ADMINISTRATION_GROUP = "Administration"
+from accounts.groups import (
+    ADMINISTRATION_GROUP,
+    COUNSELLING_GROUP,
+    DATA_PROTECTION_GROUP,
+    EDITORIAL_GROUP,
+    MSO_GROUP,
+)
 
 EVERYTHING = ("add", "change", "delete", "view")
 

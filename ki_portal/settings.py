@@ -66,7 +66,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Counts failed logins and locks a user name or an address out for a while.
     "axes",
     # The portal's own layers, bottom first (docs/architecture.md): an app imports only
@@ -103,9 +106,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.middleware.unusable_query_refused",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.RequestBodyLimitMiddleware",
+    # Marks request.user as verified by a second factor (accounts.second_factor).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Ends a staff session after its idle or absolute limit (SESSION_* below).
     "accounts.middleware.StaffSessionMiddleware",
@@ -340,6 +346,14 @@ SERVER_LOG_DAYS = env_int("KI_SERVER_LOG_DAYS", 14)
 COUNSELLING_ANSWER_DAYS = env_int("KI_COUNSELLING_ANSWER_DAYS", 2)
 # Where the quick-exit control of the counselling pages leads: a neutral page.
 QUICK_EXIT_URL = env_str("KI_QUICK_EXIT_URL", "https://www.wikipedia.org/")
+
+# Staff log in on the portal's own pages, with a second factor where accounts.second_factor
+# requires one; the admin's login page leads there.
+LOGIN_URL = "accounts:login"
+# The issuer an authenticator app shows next to the account.
+OTP_TOTP_ISSUER = env_str("KI_OTP_ISSUER", "KI-Portal")
+# The admin of django-otp's devices never shows a key.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["kern"]
 CRISPY_TEMPLATE_PACK = "kern"

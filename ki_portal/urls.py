@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("counselling.urls")),
     path("", include("networks.urls")),
     path("", include("centre.urls")),
+    path("", include("accounts.urls")),
     prefix_default_language=True,
 )
 

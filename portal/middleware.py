@@ -4,6 +4,7 @@ import re
 import time
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.utils.module_loading import import_string
 
 from portal.encryption import UndecryptableError
@@ -54,6 +55,33 @@ def content_security_policy(get_response):
         )
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+    return middleware
+
+
+# The admin's date hierarchy turns these parameters into a date without bounds of its own.
+DATE_PARTS = {"__year": (1, 9998), "__month": (1, 12), "__day": (1, 31)}
+
+
+def unusable_query_refused(get_response):
+    """Answers 400 (the portal's page) to a query string no view can use, instead of the
+    500 it would cause deeper down: a NUL character, which no text column of PostgreSQL
+    holds and the admin's list filters pass on to the database, and a date of the admin's
+    date hierarchy outside the calendar, which Django's change list turns into an
+    OverflowError or ValueError."""
+
+    def middleware(request):
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise BadRequest("NUL character in the query string")
+            if request.path.startswith(ADMIN_PREFIX):
+                for suffix, (lowest, highest) in DATE_PARTS.items():
+                    if key.endswith(suffix) and not all(
+                        value.isascii() and value.isdigit() and lowest <= int(value) <= highest
+                        for value in values
+                    ):
+                        raise BadRequest("date outside the calendar in the query string")
+        return get_response(request)
 
     return middleware
 

@@ -13,8 +13,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
-from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
-from ki_portal.roles import ADMINISTRATION_GROUP, EDITORIAL_GROUP, MSO_GROUP, create_roles
+from accounts.groups import (
+    ADMINISTRATION_GROUP,
+    COUNSELLING_GROUP,
+    DATA_PROTECTION_GROUP,
+    EDITORIAL_GROUP,
+    MSO_GROUP,
+)
+from ki_portal.roles import create_roles
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
 from tests.servers import RedisServer, collect_static, production_environment

@@ -19,8 +19,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, reverse
 from django.utils import translation
 
-from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
-from ki_portal.roles import ADMINISTRATION_GROUP, EDITORIAL_GROUP, MSO_GROUP, ROLES
+from accounts.groups import (
+    ADMINISTRATION_GROUP,
+    COUNSELLING_GROUP,
+    DATA_PROTECTION_GROUP,
+    EDITORIAL_GROUP,
+    MSO_GROUP,
+)
+from ki_portal.roles import ROLES
 from tests import factories
 from tests.staff import sign_in
 
@@ -94,6 +100,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "counselling.membershiplog": {COUNSELLING_GROUP: "view", DATA_PROTECTION_GROUP: "view"},
     "counselling.monthlycount": {COUNSELLING_GROUP: "view"},
     "portal.outgoingmail": {SUPERUSER: "view requeue"},
+    # django-otp's own admin of second factors; a person sets up and replaces their own
+    # on the login pages, and nobody sees a key.
+    "otp_totp.totpdevice": {SUPERUSER: ALL},
+    "otp_static.staticdevice": {SUPERUSER: ALL},
     "django_tasks_database.dbtaskresult": {SUPERUSER: "view"},
 }
 
@@ -125,6 +135,10 @@ EXTRA_PAGES = {
     "organisations_organisation_export": "export",
     "organisations_reviewitem_reject": "change",
     "counselling_monthlycount_export": "view",
+    # The key of an authenticator app, as a page and as a QR code: shown to nobody
+    # (OTP_ADMIN_HIDE_SENSITIVE_DATA), so no one holds this kind.
+    "otp_totp_totpdevice_config": "key",
+    "otp_totp_totpdevice_qrcode": "key",
 }
 
 # One record of each model admin, made fresh in every test.
@@ -164,6 +178,8 @@ RECORDS = {
     "counselling.membershiplog": factories.MembershipLogFactory,
     "counselling.monthlycount": factories.MonthlyCountFactory,
     "portal.outgoingmail": factories.OutgoingMailFactory,
+    "otp_totp.totpdevice": factories.AppDeviceFactory,
+    "otp_static.staticdevice": factories.RecoveryCodesFactory,
     "django_tasks_database.dbtaskresult": factories.TaskResultFactory,
 }
 

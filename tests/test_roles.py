@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from ki_portal.roles import ADMINISTRATION_GROUP, EDITORIAL_GROUP, ROLES, create_roles
+from accounts.groups import ADMINISTRATION_GROUP, EDITORIAL_GROUP
+from ki_portal.roles import ROLES, create_roles
 from tests.factories import UserFactory
 from tests.staff import sign_in
 

@@ -4,6 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from fields.models import FieldOfWork
+from tests.accounts.otp import give_app
+from tests.browser.staff_login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,10 +20,8 @@ def staff(transactional_db, django_user_model):
 def test_editor_writes_a_field_of_work_in_the_rich_text_editor(page, live_server, staff):
     console = []
     page.on("console", lambda message: console.append(message.text))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, live_server, "redaktion", PASSWORD, app=give_app(staff))
+    page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/fields/fieldofwork/add/")
     page.fill("#id_title", "Integration durch Sport")

@@ -6,14 +6,16 @@ import io
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from accounts import second_factor
+from accounts.groups import COUNSELLING_GROUP
 from centre.models import ContactPerson
 from counselling.models import (
-    COUNSELLING_GROUP,
     AccessAction,
     AccessLog,
     CounsellingRequest,
@@ -24,6 +26,8 @@ from counselling.models import (
 )
 from counselling.services import requests_erase_expired
 from ki_portal.roles import create_roles
+from tests.accounts.otp import give_app
+from tests.browser.staff_login import log_in as staff_log_in
 from tests.browser.test_pages import assert_no_violations
 from tests.pages import LANGUAGES
 
@@ -161,10 +165,9 @@ def staff_member(django_user_model, username, *, groups=(), permissions=()):
 def log_in(new_page, live_server, username):
     page = new_page(locale="de-DE")
     page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    user = get_user_model().objects.get(username=username)
+    app = give_app(user) if second_factor.required_for(user) else None
+    staff_log_in(page, live_server, username, PASSWORD, app=app)
     expect(page.locator("#user-tools")).to_be_visible()
     return page
 

@@ -6,9 +6,11 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
-from ki_portal.roles import MSO_GROUP, create_roles
+from accounts.groups import MSO_GROUP
+from ki_portal.roles import create_roles
 from organisations.models import Status
 from organisations.services import manage_link
+from tests.browser.staff_login import log_in
 from tests.browser.test_pages import assert_no_violations
 from tests.factories import OrganisationFactory
 from tests.pages import LANGUAGES
@@ -144,10 +146,7 @@ def test_an_organisation_goes_from_registration_to_the_directory_and_out_again(
 
     office = new_page()
     office.set_default_timeout(15_000)
-    office.goto(f"{live_server.url}/admin/login/")
-    office.fill("#id_username", "mso")
-    office.fill("#id_password", PASSWORD)
-    office.click("input[type=submit]")
+    log_in(office, live_server, "mso", PASSWORD)
     approve_in_admin(office, live_server, "Elternverein Brücke e. V.")
 
     citizen.goto(f"{live_server.url}/de/migrantenorganisationen/verzeichnis/?q=Brücke")

@@ -459,7 +459,7 @@ def test_staff_see_unanswered_reports_first_most_urgent_on_top(
         created_at=now - datetime.timedelta(days=20),
     )
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = staff_client.get(CHANGELIST_URL)
 
     assert response.status_code == 200

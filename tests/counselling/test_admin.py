@@ -129,7 +129,7 @@ def test_the_list_asks_the_same_number_of_queries_for_more_requests(
     counsellor_client.get(CHANGELIST)
 
     # One of them lists the languages requests were made in, for the filter.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = counsellor_client.get(CHANGELIST)
 
     assert len(response.context["cl"].result_list) == requests

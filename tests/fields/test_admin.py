@@ -253,7 +253,7 @@ def test_admin_policy_allows_only_the_editors_own_import_map(editor_client):
 
 
 def test_admin_speaks_german_by_default(client):
-    response = client.get("/admin/login/")
+    response = client.get("/admin/login/", follow=True)
 
-    assert response.status_code == 200
-    assert "Anmelden" in response.content.decode()
+    assert response.redirect_chain == [("/de/anmelden/", 302)]
+    assert "Benutzername" in response.content.decode()

@@ -88,7 +88,7 @@ def test_the_list_asks_the_same_number_of_queries_however_long_it_is(
     mso_client.get(CHANGELIST)
 
     # session, user, user and group permissions, count, total count, the page of languages
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = mso_client.get(CHANGELIST)
 
     assert response.status_code == 200

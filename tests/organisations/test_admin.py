@@ -172,7 +172,7 @@ def test_changelist_needs_the_same_queries_for_thirty_entries(
         if number % 5 == 0 and entry.status == Status.APPROVED:
             request_change(entry, city="Oberhausen-Sterkrade")
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         response = mso_client.get(CHANGELIST)
         assert len(response.context["cl"].result_list) == 30
         response.render()
@@ -222,7 +222,7 @@ def test_queue_lists_waiting_records_oldest_first_with_their_kind(
     for _number in range(20):
         OrganisationFactory(status=Status.REJECTED)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         response = mso_client.get(QUEUE)
         response.render()
 

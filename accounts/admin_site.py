@@ -1,0 +1,27 @@
+"""The admin site: the portal's login with the second factor is its only way in."""
+
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from accounts import second_factor
+
+
+class PortalAdminSite(admin.AdminSite):
+    def has_permission(self, request):
+        """Active staff with the second factor this session, or who need none and have none.
+
+        Asked several times per page (the view, the sidebar); the answer costs queries, so
+        it is kept for the request."""
+        if not hasattr(request, "_admin_allowed"):
+            request._admin_allowed = second_factor.admin_allowed(request.user)
+        return request._admin_allowed
+
+    def login(self, request, extra_context=None):
+        """/admin/login/ leads to the portal's login; it checks `next` itself."""
+        url = reverse("accounts:login")
+        if REDIRECT_FIELD_NAME in request.GET:
+            url += "?" + urlencode({REDIRECT_FIELD_NAME: request.GET[REDIRECT_FIELD_NAME]})
+        return redirect(url)
