@@ -64,8 +64,26 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 @admin.register(User)
 class UserAdmin(auth_admin.UserAdmin):
+    """Accounts, kept by the role "Administration" (docs/security.md).
+
+    Roles are given through groups. Only a superuser sets the superuser flag, gives single
+    permissions or changes a superuser's account (and so its password): otherwise keeping
+    the accounts would be a way to every permission.
+    """
+
     # The add form has no groups: a new account joins a group on its change page.
     form = UserChangeForm
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [*fields, "is_superuser", "user_permissions"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -11,10 +11,14 @@ import contextlib
 import contextvars
 
 # The team reads and works on requests; the data protection officer reads the access log;
-# the administration manages users and groups.
+# the administration manages users and groups; the editors keep the public content; the
+# MSO coordination works with the migrant organisations. What each may do is in
+# ki_portal/roles.py.
 COUNSELLING_GROUP = "Beratung"
 DATA_PROTECTION_GROUP = "Datenschutz"
 ADMINISTRATION_GROUP = "Administration"
+EDITORIAL_GROUP = "Redaktion"
+MSO_GROUP = "MSO-Koordination"
 SEALED_GROUPS = frozenset({COUNSELLING_GROUP, DATA_PROTECTION_GROUP})
 
 # Who changes memberships in this request or task; unset for a shell or a migration.

@@ -242,6 +242,9 @@ class MembershipLogAdmin(TeamAndDataProtectionRead, ReadOnlyAdminMixin, admin.Mo
 class MonthlyCountAdmin(TeamOnly, ReadOnlyAdminMixin, admin.ModelAdmin):
     """The anonymous statistic as tables for one year, and as a CSV file, for the team."""
 
+    # The page is tables, not a list to select from.
+    actions = None
+
     def get_urls(self):
         return [
             path(

@@ -41,11 +41,16 @@ class FieldOfWorkAdmin(TranslatableAdmin):
     def title(self, obj):
         return str(obj)
 
-    @admin.action(description=_("Ausgewählte Handlungsfelder veröffentlichen"))
+    @admin.action(
+        description=_("Ausgewählte Handlungsfelder veröffentlichen"), permissions=["change"]
+    )
     def publish(self, request, queryset):
         self._set_published(request, queryset, True)
 
-    @admin.action(description=_("Veröffentlichung der ausgewählten Handlungsfelder zurücknehmen"))
+    @admin.action(
+        description=_("Veröffentlichung der ausgewählten Handlungsfelder zurücknehmen"),
+        permissions=["change"],
+    )
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)
 

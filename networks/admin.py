@@ -61,7 +61,7 @@ class NetworkAdmin(TranslatableAdmin):
     def name(self, obj):
         return str(obj)
 
-    @admin.action(description=_("Mitgliedschaft heute beenden"))
+    @admin.action(description=_("Mitgliedschaft heute beenden"), permissions=["change"])
     def end_today(self, request, queryset):
         today = timezone.localdate()
         # A membership that began later than today cannot end today; it is left alone.

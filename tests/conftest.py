@@ -1,5 +1,6 @@
 """The people in these tests: a visitor, an editor of the centre, the MSO team, the counselling
-team, the data protection officer, an outsider."""
+team, the data protection officer, an administrator, an outsider. Staff are members of the
+real roles (`ki_portal.roles`), which the migrations create."""
 
 import datetime
 import os
@@ -7,41 +8,23 @@ import urllib.parse
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
-from accounts.groups import COUNSELLING_GROUP, DATA_PROTECTION_GROUP
-from counselling.seeds import create_groups
+from accounts.groups import (
+    ADMINISTRATION_GROUP,
+    COUNSELLING_GROUP,
+    DATA_PROTECTION_GROUP,
+    EDITORIAL_GROUP,
+    MSO_GROUP,
+)
+from ki_portal.roles import create_roles
 from organisations.seeds import create_lists
 from tests.factories import UserFactory
 from tests.servers import RedisServer, collect_static, production_environment
 from tests.staff import sign_in
-
-EDITOR_PERMISSIONS = [
-    "add_fieldofwork",
-    "change_fieldofwork",
-    "delete_fieldofwork",
-    "view_fieldofwork",
-    "add_offer",
-    "change_offer",
-    "delete_offer",
-    "view_offer",
-    "add_document",
-    "change_document",
-    "delete_document",
-    "view_document",
-    "view_targetgroup",
-    "add_newsitem",
-    "change_newsitem",
-    "delete_newsitem",
-    "view_newsitem",
-    "add_event",
-    "change_event",
-    "delete_event",
-    "view_event",
-]
 
 
 @pytest.fixture(autouse=True)
@@ -73,8 +56,8 @@ def _seeded_lists(request):
     ):
         request.getfixturevalue("transactional_db")
         create_lists(apps)
-        # The groups "Beratung" and "Datenschutz" come from a migration too.
-        create_groups(apps)
+        # The staff roles come from a migration too.
+        create_roles(apps)
 
 
 @pytest.fixture
@@ -125,27 +108,23 @@ def collected_static(tmp_path_factory):
     return directory
 
 
+def staff_member(username: str, role: str):
+    """A staff account in one of the roles of `ki_portal.roles` (groups made by a migration)."""
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 @pytest.fixture
 def editor(db):
-    group, _created = Group.objects.get_or_create(name="Redaktion")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["fields", "news"], codename__in=EDITOR_PERMISSIONS
-        )
-    )
-    user = UserFactory(username="editor", is_staff=True)
-    user.groups.add(group)
-    return user
+    """Keeps the public content (group "Redaktion")."""
+    return staff_member("editor", EDITORIAL_GROUP)
 
 
 @pytest.fixture
 def network_editor(db):
-    """Keeps the networks, their partners and themes; nothing else."""
-    group, _created = Group.objects.get_or_create(name="Netzwerke")
-    group.permissions.set(Permission.objects.filter(content_type__app_label="networks"))
-    user = UserFactory(username="network-editor", is_staff=True)
-    user.groups.add(group)
-    return user
+    """A second editor, who keeps the networks (group "Redaktion")."""
+    return staff_member("network-editor", EDITORIAL_GROUP)
 
 
 @pytest.fixture
@@ -156,14 +135,15 @@ def network_editor_client(client, network_editor):
 
 @pytest.fixture
 def mso_team(db):
-    """A member of the team for migrant organisations: reviews, exports, keeps the lists."""
-    group, _created = Group.objects.get_or_create(name="MSO-Team")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["organisations", "languages"])
-    )
-    user = UserFactory(username="mso", is_staff=True)
-    user.groups.add(group)
-    return user
+    """Coordinates the migrant organisations: reviews, exports, keeps the lists
+    (group "MSO-Koordination")."""
+    return staff_member("mso", MSO_GROUP)
+
+
+@pytest.fixture
+def administrator(db):
+    """Keeps the staff accounts and the centre's profile (group "Administration")."""
+    return staff_member("administrator", ADMINISTRATION_GROUP)
 
 
 @pytest.fixture
@@ -192,18 +172,14 @@ def outsider_client(client, outsider):
 
 @pytest.fixture
 def counsellor(db):
-    """A member of the counselling team (group "Beratung", created by a migration)."""
-    user = UserFactory(username="counsellor", is_staff=True)
-    user.groups.add(Group.objects.get(name=COUNSELLING_GROUP))
-    return user
+    """A member of the counselling team (group "Beratung")."""
+    return staff_member("counsellor", COUNSELLING_GROUP)
 
 
 @pytest.fixture
 def data_protection_officer(db):
     """Reads the counselling access log (group "Datenschutz"), never the requests."""
-    user = UserFactory(username="dpo", is_staff=True)
-    user.groups.add(Group.objects.get(name=DATA_PROTECTION_GROUP))
-    return user
+    return staff_member("dpo", DATA_PROTECTION_GROUP)
 
 
 @pytest.fixture

@@ -3,12 +3,37 @@ import io
 import struct
 
 import factory
+from axes.models import AccessAttempt, AccessFailureLog
+from axes.models import AccessLog as LoginRecord
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult, get_date_max
 from PIL import Image
 
-from counselling.models import Channel, CounsellingRequest, Topic
+from centre.models import (
+    AccessibilityStatement,
+    BarrierFeedback,
+    CentreProfile,
+    ContactPerson,
+    InformationPage,
+    Location,
+    PageKind,
+)
+from counselling.models import (
+    AccessAction,
+    AccessLog,
+    Channel,
+    CounsellingRequest,
+    Counsellor,
+    MembershipChange,
+    MembershipLog,
+    MonthlyCount,
+    Topic,
+)
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from languages.models import Language
 from networks.models import (
@@ -25,13 +50,17 @@ from news.models import Event, NewsItem
 from organisations.models import (
     Activity,
     Audience,
+    Decision,
+    DecisionKind,
     District,
     LegalForm,
     NetworkMeeting,
     Organisation,
+    QualificationTopic,
     Status,
     SupportOffer,
 )
+from portal.models import MailStatus, OutgoingMail
 
 # The smallest file a PDF reader and the upload check accept as a PDF.
 MINIMAL_PDF = (
@@ -320,3 +349,227 @@ class NetworkDocumentFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Kooperationsvertrag {n}")
     file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="vertrag.pdf"))
     language = "de"
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    name = factory.Sequence(lambda n: f"Gruppe {n}")
+
+
+class TaskResultFactory(factory.django.DjangoModelFactory):
+    """A delivery of a mail the worker has not run yet, to be run as soon as it can."""
+
+    class Meta:
+        model = DBTaskResult
+
+    task_path = "portal.tasks.deliver_mail"
+    args_kwargs = factory.LazyFunction(lambda: {"args": [1], "kwargs": {}})
+    backend_name = "default"
+    run_after = factory.LazyFunction(get_date_max)
+
+
+class OutgoingMailFactory(factory.django.DjangoModelFactory):
+    """A mail that failed, so it can be sent again."""
+
+    class Meta:
+        model = OutgoingMail
+
+    recipient = factory.Sequence(lambda n: f"empfaenger{n}@example.org")
+    subject = "Ihre Anmeldung"
+    body = "Guten Tag, wir haben Ihre Anmeldung erhalten."
+    status = MailStatus.FAILED
+    attempts = 5
+    last_error = "Connection refused"
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    """A language of the list that nothing points to yet (private-use codes qaa–qtz)."""
+
+    class Meta:
+        model = Language
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"q{chr(ord('a') + n // 26 % 20)}{chr(ord('a') + n % 26)}")
+    name = factory.Sequence(lambda n: f"Sprache {n}")
+    name_de = factory.LazyAttribute(lambda language: language.name)
+
+
+class CentreProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CentreProfile
+
+    name = "Kommunales Integrationszentrum Musterstadt"
+    street = "Rathausplatz 1"
+    postal_code = "12345"
+    city = "Musterstadt"
+    email = "ki@musterstadt.example"
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Standort {n}")
+    street = "Rathausplatz 1"
+    postal_code = "12345"
+    city = "Musterstadt"
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    name = factory.Sequence(lambda n: f"Ansprechperson {n}")
+    role = "Beratung"
+    email = factory.Sequence(lambda n: f"person{n}@musterstadt.example")
+
+
+class InformationPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InformationPage
+        django_get_or_create = ["kind"]
+
+    kind = PageKind.IMPRINT
+    intro = "<p>Angaben nach § 5 DDG.</p>"
+
+
+class AccessibilityStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessibilityStatement
+
+    prepared_on = factory.LazyFunction(timezone.localdate)
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+    ombudsstelle = "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW"
+
+
+class BarrierFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BarrierFeedback
+
+    page_url = "/de/kontakt/"
+    description = "Das Formular lässt sich mit der Tastatur nicht abschicken."
+    name = "Ada Beispiel"
+    email = "ada@example.org"
+
+
+class NamedListEntryFactory(factory.django.DjangoModelFactory):
+    """An entry of one of the lists the MSO team keeps; the subclasses name the list."""
+
+    name = factory.Sequence(lambda n: f"Eintrag {n}")
+    slug = factory.Sequence(lambda n: f"eintrag-{n}")
+    order = factory.Sequence(int)
+
+
+class ActivityFactory(NamedListEntryFactory):
+    class Meta:
+        model = Activity
+
+
+class AudienceFactory(NamedListEntryFactory):
+    class Meta:
+        model = Audience
+
+
+class QualificationTopicFactory(NamedListEntryFactory):
+    class Meta:
+        model = QualificationTopic
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = DecisionKind.APPROVED
+
+
+class AccessLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessLog
+
+    username = "counsellor"
+    reference = "K7Q2M9XA"
+    action = AccessAction.OPENED
+
+
+class MembershipLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipLog
+
+    actor_name = "dpo"
+    member_name = "counsellor"
+    group = "Beratung"
+    change = MembershipChange.ADDED
+
+
+class MonthlyCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MonthlyCount
+
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    topic = Topic.FAMILY
+    language = factory.LazyFunction(lambda: Language.objects.get(code="tr"))
+    channel = Channel.PHONE
+    count = 3
+
+
+class CounsellorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Counsellor
+
+    contact_person = factory.SubFactory(ContactPersonFactory)
+
+
+class LoginFactory(factory.django.DjangoModelFactory):
+    """What django-axes records of a login attempt; the subclasses name the record."""
+
+    username = "editor"
+    ip_address = "192.0.2.10"
+    user_agent = "Mozilla/5.0"
+    http_accept = "text/html"
+    path_info = "/admin/login/"
+
+
+class AccessAttemptFactory(LoginFactory):
+    """Failed logins that still count towards a lockout."""
+
+    class Meta:
+        model = AccessAttempt
+
+    get_data = ""
+    post_data = "username=editor"
+    failures_since_start = 3
+
+
+class LoginRecordFactory(LoginFactory):
+    class Meta:
+        model = LoginRecord
+
+
+class AccessFailureLogFactory(LoginFactory):
+    class Meta:
+        model = AccessFailureLog
+
+
+class AppDeviceFactory(factory.django.DjangoModelFactory):
+    """A confirmed authenticator app of a staff member."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    name = "App"
+    confirmed = True
+
+
+class RecoveryCodesFactory(factory.django.DjangoModelFactory):
+    """A staff member's recovery codes, without codes yet."""
+
+    class Meta:
+        model = StaticDevice
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    name = "Recovery codes"
+    confirmed = True

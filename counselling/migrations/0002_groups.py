@@ -1,10 +1,8 @@
+"""Created the groups "Beratung" and "Datenschutz". The staff roles moved to the project
+shell: `ki_portal/migrations/0001_roles.py` creates them on a fresh database and updates
+them on one that ran this migration."""
+
 from django.db import migrations
-
-from counselling import seeds
-
-
-def create_groups(apps, schema_editor):
-    seeds.create_groups(apps)
 
 
 class Migration(migrations.Migration):
@@ -14,4 +12,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
+    operations = []

@@ -1,14 +1,11 @@
+"""Gave "Beratung" and "Datenschutz" the permission to read the membership log. The staff
+roles moved to the project shell: `ki_portal/migrations/0001_roles.py` grants it on a
+fresh database and sets it again on one that ran this migration."""
+
 from django.db import migrations
-
-from counselling import seeds
-
-
-def grant_membership_log(apps, schema_editor):
-    # Both groups read who joined or left them.
-    seeds.create_groups(apps)
 
 
 class Migration(migrations.Migration):
     dependencies = [("counselling", "0005_membership_log")]
 
-    operations = [migrations.RunPython(grant_membership_log, migrations.RunPython.noop)]
+    operations = []

@@ -24,8 +24,8 @@ from counselling.models import (
     Status,
     Topic,
 )
-from counselling.seeds import create_groups
 from counselling.services import requests_erase_expired
+from ki_portal.roles import create_roles
 from tests.accounts.otp import give_app
 from tests.browser.staff_login import log_in as staff_log_in
 from tests.browser.test_pages import assert_no_violations
@@ -195,7 +195,7 @@ def test_a_request_goes_from_the_form_to_the_team_and_is_erased_after_the_period
 ):
     """Sent → listed → opened and logged → refused to an outsider → done → erased."""
     monkeypatch.setattr("portal.forms.MINIMUM_FILL_SECONDS", 0)
-    create_groups(apps)
+    create_roles(apps)
     team = Group.objects.get(name=COUNSELLING_GROUP)
     counsellor = staff_member(django_user_model, "beraterin", groups=[team])
     outsider = staff_member(

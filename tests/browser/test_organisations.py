@@ -1,10 +1,13 @@
 """Representatives of migrant organisations in a real browser: the pages behind mail links."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
+from accounts.groups import MSO_GROUP
+from ki_portal.roles import create_roles
 from organisations.models import Status
 from organisations.services import manage_link
 from tests.browser.staff_login import log_in
@@ -115,8 +118,8 @@ def test_an_organisation_goes_from_registration_to_the_directory_and_out_again(
     """Register → mail → confirm → approve → listed → change → approve → withdraw → gone."""
     monkeypatch.setattr("portal.forms.MINIMUM_FILL_SECONDS", 0)
     settings.SITE_URL = live_server.url
-    team = Group.objects.create(name="MSO-Team")
-    team.permissions.set(Permission.objects.filter(content_type__app_label="organisations"))
+    create_roles(apps)
+    team = Group.objects.get(name=MSO_GROUP)
     staff = django_user_model.objects.create_user("mso", password=PASSWORD, is_staff=True)
     staff.groups.add(team)
 

@@ -428,11 +428,11 @@ def test_a_report_is_overdue_only_while_unanswered_after_its_due_date():
     assert list(BarrierFeedback.objects.overdue()) == [late]
 
 
-def test_staff_without_the_permission_are_refused(editor_client):
+def test_staff_without_the_permission_are_refused(mso_client):
     feedback = BarrierFeedback.objects.create(description=DESCRIPTION)
 
-    assert editor_client.get(CHANGELIST_URL).status_code == 403
-    assert editor_client.get(f"{CHANGELIST_URL}{feedback.pk}/change/").status_code == 403
+    assert mso_client.get(CHANGELIST_URL).status_code == 403
+    assert mso_client.get(f"{CHANGELIST_URL}{feedback.pk}/change/").status_code == 403
 
 
 def test_visitors_are_sent_to_the_login(client):

@@ -240,8 +240,8 @@ def test_outsider_is_refused(outsider_client, url):
 
 
 @pytest.mark.parametrize("url", STAFF_URLS)
-def test_editor_without_networks_permissions_is_refused(editor_client, url):
-    assert editor_client.get(url).status_code == 403
+def test_staff_of_another_role_are_refused(counsellor_client, url):
+    assert counsellor_client.get(url).status_code == 403
 
 
 def test_outsider_cannot_end_a_membership_by_posting(outsider_client):

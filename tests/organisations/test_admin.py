@@ -94,7 +94,7 @@ def request_change(entry, **changes):
 
 
 # The people who may not use the back office of the organisations.
-@pytest.fixture(params=["editor", "outsider"])
+@pytest.fixture(params=["counsellor", "outsider"])
 def refused_client(request, client):
     sign_in(client, request.getfixturevalue(request.param))
     return client

@@ -72,11 +72,11 @@ def test_a_permission_without_staff_status_gives_no_preview(fields, editor):
     assert list(FieldOfWork.objects.visible_to(editor)) == [published]
 
 
-def test_the_preview_follows_each_models_own_permission(network_editor):
-    """A network editor may change networks, not news: no preview of a news draft."""
+def test_the_preview_follows_each_models_own_permission(mso_team):
+    """The MSO team may change organisations, not news: no preview of a news draft."""
     NewsItemFactory(is_published=False)
 
-    assert not NewsItem.objects.visible_to(network_editor).exists()
+    assert not NewsItem.objects.visible_to(mso_team).exists()
 
 
 def test_published_keeps_each_models_own_rules(editor):
