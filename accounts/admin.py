@@ -15,6 +15,8 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.groups import (
     SEALED_GROUPS,
@@ -149,3 +151,11 @@ class AccessLogAdmin(ReadOnlyAdminMixin, axes_admin.AccessLogAdmin):
 @admin.register(AccessFailureLog)
 class AccessFailureLogAdmin(ReadOnlyAdminMixin, axes_admin.AccessFailureLogAdmin):
     """Every failed login, kept for LOGIN_RECORDS_KEEP_DAYS."""
+
+
+# django-otp's own admin of devices would let an admin account add a known key to someone
+# else's account or remove their second factor. A person sets up and replaces their own on
+# the portal's pages; only someone with access to the server resets it
+# (`manage.py reset_second_factor`).
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)

@@ -352,8 +352,6 @@ QUICK_EXIT_URL = env_str("KI_QUICK_EXIT_URL", "https://www.wikipedia.org/")
 LOGIN_URL = "accounts:login"
 # The issuer an authenticator app shows next to the account.
 OTP_TOTP_ISSUER = env_str("KI_OTP_ISSUER", "KI-Portal")
-# The admin of django-otp's devices never shows a key.
-OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["kern"]
 CRISPY_TEMPLATE_PACK = "kern"

@@ -9,8 +9,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 from PIL import Image
 
@@ -551,25 +549,3 @@ class LoginRecordFactory(LoginFactory):
 class AccessFailureLogFactory(LoginFactory):
     class Meta:
         model = AccessFailureLog
-
-
-class AppDeviceFactory(factory.django.DjangoModelFactory):
-    """A confirmed authenticator app of a staff member."""
-
-    class Meta:
-        model = TOTPDevice
-
-    user = factory.SubFactory(UserFactory, is_staff=True)
-    name = "App"
-    confirmed = True
-
-
-class RecoveryCodesFactory(factory.django.DjangoModelFactory):
-    """A staff member's recovery codes, without codes yet."""
-
-    class Meta:
-        model = StaticDevice
-
-    user = factory.SubFactory(UserFactory, is_staff=True)
-    name = "Recovery codes"
-    confirmed = True

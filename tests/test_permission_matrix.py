@@ -100,10 +100,6 @@ MATRIX: dict[str, dict[str, str]] = {
     "counselling.membershiplog": {COUNSELLING_GROUP: "view", DATA_PROTECTION_GROUP: "view"},
     "counselling.monthlycount": {COUNSELLING_GROUP: "view"},
     "portal.outgoingmail": {SUPERUSER: "view requeue"},
-    # django-otp's own admin of second factors; a person sets up and replaces their own
-    # on the login pages, and nobody sees a key.
-    "otp_totp.totpdevice": {SUPERUSER: ALL},
-    "otp_static.staticdevice": {SUPERUSER: ALL},
     "django_tasks_database.dbtaskresult": {SUPERUSER: "view"},
 }
 
@@ -135,10 +131,6 @@ EXTRA_PAGES = {
     "organisations_organisation_export": "export",
     "organisations_reviewitem_reject": "change",
     "counselling_monthlycount_export": "view",
-    # The key of an authenticator app, as a page and as a QR code: shown to nobody
-    # (OTP_ADMIN_HIDE_SENSITIVE_DATA), so no one holds this kind.
-    "otp_totp_totpdevice_config": "key",
-    "otp_totp_totpdevice_qrcode": "key",
 }
 
 # One record of each model admin, made fresh in every test.
@@ -178,8 +170,6 @@ RECORDS = {
     "counselling.membershiplog": factories.MembershipLogFactory,
     "counselling.monthlycount": factories.MonthlyCountFactory,
     "portal.outgoingmail": factories.OutgoingMailFactory,
-    "otp_totp.totpdevice": factories.AppDeviceFactory,
-    "otp_static.staticdevice": factories.RecoveryCodesFactory,
     "django_tasks_database.dbtaskresult": factories.TaskResultFactory,
 }
 

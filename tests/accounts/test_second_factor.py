@@ -182,3 +182,10 @@ def test_the_admin_links_to_the_second_factor_page(editor_client):
     page = editor_client.get("/admin/").content.decode()
 
     assert f'<a href="{OVERVIEW}">Zweiter Faktor</a>' in page
+
+
+@pytest.mark.parametrize("model", ["otp_totp/totpdevice", "otp_static/staticdevice"])
+def test_no_admin_account_adds_or_removes_someone_elses_second_factor(admin_client, model):
+    """Not even a superuser: that takes access to the server (reset_second_factor)."""
+    assert admin_client.get(f"/admin/{model}/").status_code == 404
+    assert admin_client.get(f"/admin/{model}/add/").status_code == 404
