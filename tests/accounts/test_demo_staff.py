@@ -81,6 +81,18 @@ def test_recovery_codes_are_printed_when_the_account_is_made_or_when_asked():
     assert second_factor.remaining_recovery_codes(user) == 10
 
 
+def test_an_account_from_a_demo_database_without_a_second_factor_gets_codes(monkeypatch):
+    monkeypatch.setenv("KI_DEMO_ADMIN_PASSWORD", "ein-langes-demo-passwort")
+    get_user_model().objects.create_user(
+        "redaktion", password="ein-langes-demo-passwort", is_staff=True, is_superuser=True
+    )
+
+    codes = printed(run_command(), "shown only now)")
+
+    assert len(codes) == 10
+    assert "shown only now" not in run_command()
+
+
 def test_refuses_to_run_in_production(settings):
     settings.DEBUG = False
 

@@ -15,8 +15,8 @@ class Command(BaseCommand):
     help = (
         "Creates the local demo staff account and says how to log in. The password comes "
         f"from {PASSWORD_VARIABLE} or is generated and printed once; the account is a "
-        "superuser, so it logs in with a second factor: when the account is created, or with "
-        "--recovery-codes, it gets new single-use recovery codes, printed once. Local runs "
+        "superuser, so it logs in with a second factor: when the account is created or has none, "
+        "or with --recovery-codes, it gets new single-use recovery codes, printed once. Local runs "
         "only: refused unless DEBUG is on."
     )
 
@@ -47,7 +47,8 @@ class Command(BaseCommand):
             user.set_password(password)
         user.save()
         codes = []
-        if created or options["recovery_codes"]:
+        # An account from a demo database older than the second factor has none yet.
+        if created or options["recovery_codes"] or not second_factor.has_device(user):
             codes = second_factor.new_recovery_codes(user)
 
         self.stdout.write("")
