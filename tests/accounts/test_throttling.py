@@ -11,15 +11,15 @@ from django.contrib.auth.models import Permission
 from django.db.models import F
 from django.test import Client, RequestFactory
 
+from tests.accounts import login
+from tests.accounts.otp import PASSWORD
 from tests.factories import UserFactory
 from tests.staff import sign_in
 from tests.test_html_validity import html_errors
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple"
 WRONG = "ein-falsches-passwort-4711"
-LOGIN = "/admin/login/?next=/admin/"
 
 
 @pytest.fixture
@@ -27,10 +27,9 @@ def editor(db):
     return UserFactory(username="redaktion", is_staff=True)
 
 
-def log_in(client, username, password, address="192.0.2.1", **headers):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers
-    )
+def log_in(client, username, password, address="192.0.2.1", **request):
+    """The password step of the portal's login, from `address`."""
+    return login.log_in(client, username, password, REMOTE_ADDR=address, **request)
 
 
 def signed_in(client):
@@ -230,9 +229,9 @@ def test_deleting_an_attempt_in_the_admin_lifts_the_lockout(admin_client, editor
 def test_the_lockout_page_is_translated_and_has_no_html_errors(client, editor, tmp_path, language):
     fail(client, "redaktion", 5)
 
-    response = log_in(client, "redaktion", PASSWORD, HTTP_ACCEPT_LANGUAGE=language)
+    response = log_in(client, "redaktion", PASSWORD, language=language)
 
     assert response.status_code == 429
-    assert f'lang="{language}"' in response.content.decode()
+    assert f'<html lang="{language}"' in response.content.decode()
     errors = html_errors({f"locked-out-{language}": response}, tmp_path)
     assert not errors, "\n".join(errors)
