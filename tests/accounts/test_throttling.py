@@ -12,7 +12,8 @@ from django.db.models import F
 from django.test import Client, RequestFactory
 
 from tests.accounts import login
-from tests.accounts.otp import PASSWORD
+from tests.accounts.login import CODE, enter_code, logged_in
+from tests.accounts.otp import PASSWORD, current_code, give_app, wrong_code
 from tests.factories import UserFactory
 from tests.staff import sign_in
 from tests.test_html_validity import html_errors
@@ -63,6 +64,33 @@ def test_after_five_failures_even_the_right_password_is_refused_with_the_lockout
     assert "Anmeldung vorübergehend gesperrt" in html
     assert "Bitte versuchen Sie es in 15 Minuten noch einmal." in html
     assert "Administration des Portals" in html
+    assert not signed_in(client)
+
+
+def test_a_wrong_code_of_the_second_factor_counts_as_a_failure(client, editor):
+    app = give_app(editor)
+    fail(client, "redaktion", 4)
+    assert log_in(client, "redaktion", PASSWORD)["Location"] == CODE
+
+    response = enter_code(client, wrong_code(app), REMOTE_ADDR="192.0.2.1")
+
+    assert response.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    assert log_in(client, "redaktion", PASSWORD).status_code == 429
+    assert not logged_in(client)
+
+
+def test_a_lockout_after_the_password_step_refuses_even_the_right_code(client, editor):
+    app = give_app(editor)
+    assert log_in(client, "redaktion", PASSWORD)["Location"] == CODE
+    # Meanwhile someone tries the user name from elsewhere.
+    fail(Client(), "redaktion", 5, address="198.51.100.7")
+
+    response = enter_code(client, current_code(app), REMOTE_ADDR="192.0.2.1")
+
+    assert response.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    assert not logged_in(client)
     assert not signed_in(client)
 
 
