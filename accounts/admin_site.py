@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accounts import second_factor
+from accounts.views import safe_next
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -20,8 +21,9 @@ class PortalAdminSite(admin.AdminSite):
         return request._admin_allowed
 
     def login(self, request, extra_context=None):
-        """/admin/login/ leads to the portal's login; it checks `next` itself."""
+        """/admin/login/ leads to the portal's login with `next`, if it stays on this site:
+        an over-long or foreign one would make the redirect itself fail."""
         url = reverse("accounts:login")
         if REDIRECT_FIELD_NAME in request.GET:
-            url += "?" + urlencode({REDIRECT_FIELD_NAME: request.GET[REDIRECT_FIELD_NAME]})
+            url += "?" + urlencode({REDIRECT_FIELD_NAME: safe_next(request)})
         return redirect(url)

@@ -10,6 +10,7 @@ works for every login view that calls `authenticate(request, ...)` and `login()`
 import ipaddress
 import logging
 
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -35,6 +36,12 @@ def login_address(request) -> str | None:
         return str(ipaddress.ip_address(client_address(request)))
     except ValueError:
         return None
+
+
+def is_locked_out(request, username: str) -> bool:
+    """Whether django-axes refuses logins for `username` or the request's address now: for a
+    step of the login that does not call `authenticate`, such as the second factor's code."""
+    return not AxesProxyHandler.is_allowed(request, {"username": username})
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from accounts import second_factor
+from accounts import logins, second_factor
 from accounts.forms import AppSetupForm, CodeForm, LoginForm
 from portal.pages import Crumb, page
 
@@ -107,16 +107,18 @@ def code_view(request):
         return render(request, "accounts/login_expired.html", page(_("Anmeldung abgelaufen")))
     form = CodeForm(user, request.POST or None)
     if request.method == "POST":
-        if form.is_valid():
+        username = user.get_username()
+        # Locked out since the password step (too many failures, from anywhere): the code is
+        # not even checked, as the right password is not, and a recovery code not used up.
+        if not logins.is_locked_out(request, username) and form.is_valid():
             next_url = request.session.pop(PENDING_KEY)["next"]
             login(request, user)
             django_otp.login(request, form.device)
             return redirect(next_url)
-        # A wrong code is a failed login: the login throttling and log count it like a
-        # wrong password.
-        user_login_failed.send(
-            sender=__name__, credentials={"username": user.get_username()}, request=request
-        )
+        # A wrong code, or any code during a lockout, is a failed login: the login throttling
+        # and log count it like a wrong password, and django-axes answers with the lockout
+        # page once the limit is reached.
+        user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
     return render(request, "accounts/login_code.html", {**page(LOGIN_TITLE), "form": form})
 
 

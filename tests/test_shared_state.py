@@ -7,6 +7,8 @@ import pytest
 import redis
 
 from centre.models import CentreProfile
+from tests.accounts.login import CODE, LOGIN
+from tests.accounts.otp import PASSWORD, current_code, give_app
 from tests.concurrency import on_postgresql
 from tests.factories import UserFactory
 from tests.servers import Gunicorn, Visitor, production_environment
@@ -16,7 +18,6 @@ pytestmark = [on_postgresql, pytest.mark.django_db(transaction=True)]
 REQUEST_PATH = "/de/beratung/anfrage/"
 # counselling.views.request_form: @limit_posts("counselling-request", limit=5, ...)
 REQUEST_LIMIT = 5
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +59,18 @@ def test_a_rate_limit_counts_across_both_instances(instances):
 
 def test_a_change_through_one_instance_shows_on_the_other_at_once(instances):
     profile = CentreProfile.objects.create(name="KI Musterstadt", phone="0208 111")
-    UserFactory(username="admin", is_staff=True, is_superuser=True)
+    app = give_app(UserFactory(username="admin", is_staff=True, is_superuser=True))
     first, second = instances
     visitor = Visitor()
     # The second instance reads the profile and caches it in Redis.
     assert "0208 111" in visitor.get(second.url + "/de/impressum/").text
 
-    login = visitor.form(first.url + "/admin/login/")
+    login = visitor.form(first.url + LOGIN)
     login.update(username=["admin"], password=[PASSWORD])
-    assert visitor.post(first.url + "/admin/login/?next=/admin/", login).status == 302
+    assert visitor.post(first.url + LOGIN, login).headers["Location"] == CODE
+    code = visitor.form(first.url + CODE)
+    code["code"] = [current_code(app)]
+    assert visitor.post(first.url + CODE, code).headers["Location"] == "/admin/"
     change = f"{first.url}/admin/centre/centreprofile/{profile.pk}/change/"
     form = visitor.form(change, form_id="centreprofile_form")
     form["phone"] = ["0208 222"]

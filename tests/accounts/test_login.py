@@ -3,26 +3,15 @@
 import datetime
 
 import pytest
-from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.signals import user_login_failed
 
-from tests.accounts.otp import PASSWORD, current_code, give_app, give_recovery_codes, wrong_code
+from tests.accounts.login import CODE, LOGIN, enter_code, log_in, logged_in
+from tests.accounts.otp import current_code, give_app, give_recovery_codes, wrong_code
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "/de/anmelden/"
-CODE = "/de/anmelden/code/"
 SETUP = "/de/konto/zweiter-faktor/app/"
-
-
-def log_in(client, user, next_url=""):
-    url = f"{LOGIN}?next={next_url}" if next_url else LOGIN
-    return client.post(url, {"username": user.username, "password": PASSWORD})
-
-
-def logged_in(client) -> bool:
-    return SESSION_KEY in client.session
 
 
 @pytest.fixture
@@ -33,7 +22,7 @@ def superuser(db):
 def test_password_alone_does_not_log_in_a_superuser_with_an_app(client, superuser):
     give_app(superuser)
 
-    response = log_in(client, superuser)
+    response = log_in(client, superuser.username)
 
     assert response.status_code == 302
     assert response["Location"] == CODE
@@ -49,7 +38,7 @@ def test_the_password_step_starts_a_new_session(client, counsellor):
     session["planted"] = True
     session.save()
 
-    log_in(client, counsellor)
+    log_in(client, counsellor.username)
 
     assert client.session.session_key != session.session_key
     assert "planted" not in client.session
@@ -57,9 +46,9 @@ def test_the_password_step_starts_a_new_session(client, counsellor):
 
 def test_counsellor_logs_in_with_password_and_the_app_code(client, counsellor):
     app = give_app(counsellor)
-    log_in(client, counsellor, next_url="/admin/counselling/counsellingrequest/")
+    log_in(client, counsellor.username, next_url="/admin/counselling/counsellingrequest/")
 
-    response = client.post(CODE, {"code": current_code(app)})
+    response = enter_code(client, current_code(app))
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/counselling/counsellingrequest/"
@@ -69,9 +58,9 @@ def test_counsellor_logs_in_with_password_and_the_app_code(client, counsellor):
 
 def test_a_wrong_code_does_not_log_in(client, counsellor):
     app = give_app(counsellor)
-    log_in(client, counsellor)
+    log_in(client, counsellor.username)
 
-    response = client.post(CODE, {"code": wrong_code(app)})
+    response = enter_code(client, wrong_code(app))
 
     assert response.status_code == 200
     assert "Der Code stimmt nicht." in response.content.decode()
@@ -81,10 +70,10 @@ def test_a_wrong_code_does_not_log_in(client, counsellor):
 
 def test_codes_are_throttled_after_a_wrong_one(client, counsellor):
     app = give_app(counsellor)
-    log_in(client, counsellor)
-    client.post(CODE, {"code": wrong_code(app)})
+    log_in(client, counsellor.username)
+    enter_code(client, wrong_code(app))
 
-    response = client.post(CODE, {"code": current_code(app)})
+    response = enter_code(client, current_code(app))
 
     assert "Zu viele falsche Codes." in response.content.decode()
     assert not logged_in(client)
@@ -93,16 +82,16 @@ def test_codes_are_throttled_after_a_wrong_one(client, counsellor):
 def test_a_recovery_code_works_once(client, superuser):
     give_app(superuser)
     give_recovery_codes(superuser, "abcdefgh", "ijklmnop")
-    log_in(client, superuser)
+    log_in(client, superuser.username)
 
-    response = client.post(CODE, {"code": "ABCD EFGH"})
+    response = enter_code(client, "ABCD EFGH")
 
     assert response.status_code == 302
     assert logged_in(client)
     client.post("/admin/logout/")
     assert not logged_in(client)
-    log_in(client, superuser)
-    again = client.post(CODE, {"code": "abcdefgh"})
+    log_in(client, superuser.username)
+    again = enter_code(client, "abcdefgh")
     assert again.status_code == 200
     assert not logged_in(client)
     assert superuser.staticdevice_set.get().token_set.get().token == "ijklmnop"
@@ -110,10 +99,10 @@ def test_a_recovery_code_works_once(client, superuser):
 
 def test_the_step_between_password_and_code_expires(client, counsellor, clock):
     app = give_app(counsellor)
-    log_in(client, counsellor)
+    log_in(client, counsellor.username)
     clock.advance(datetime.timedelta(minutes=6))
 
-    response = client.post(CODE, {"code": current_code(app)})
+    response = enter_code(client, current_code(app))
 
     assert "Anmeldung abgelaufen" in response.content.decode()
     assert not logged_in(client)
@@ -122,15 +111,15 @@ def test_the_step_between_password_and_code_expires(client, counsellor, clock):
 def test_the_code_step_without_a_password_step_logs_nobody_in(client, counsellor):
     app = give_app(counsellor)
 
-    response = client.post(CODE, {"code": current_code(app)})
+    response = enter_code(client, current_code(app))
 
     assert "Anmeldung abgelaufen" in response.content.decode()
     assert not logged_in(client)
 
 
 def test_a_wrong_password_gets_one_message_for_both_fields(client, editor):
-    response = client.post(LOGIN, {"username": "editor", "password": "falsch"})
-    unknown = client.post(LOGIN, {"username": "niemand", "password": PASSWORD})
+    response = log_in(client, "editor", "falsch")
+    unknown = log_in(client, "niemand")
 
     for page in (response, unknown):
         assert page.status_code == 200
@@ -146,7 +135,7 @@ def test_the_login_throttling_sees_the_request_of_every_attempt(client, editor):
 
     user_login_failed.connect(record)
     try:
-        client.post(LOGIN, {"username": "editor", "password": "falsch"})
+        log_in(client, "editor", "falsch")
     finally:
         user_login_failed.disconnect(record)
 
@@ -157,7 +146,7 @@ def test_the_login_throttling_sees_the_request_of_every_attempt(client, editor):
 
 def test_a_wrong_code_counts_as_a_failed_login_for_the_throttling(client, counsellor):
     app = give_app(counsellor)
-    log_in(client, counsellor)
+    log_in(client, counsellor.username)
     failures = []
 
     def record(sender, credentials, request, **kwargs):
@@ -165,7 +154,7 @@ def test_a_wrong_code_counts_as_a_failed_login_for_the_throttling(client, counse
 
     user_login_failed.connect(record)
     try:
-        client.post(CODE, {"code": wrong_code(app)})
+        enter_code(client, wrong_code(app))
     finally:
         user_login_failed.disconnect(record)
 
@@ -175,14 +164,14 @@ def test_a_wrong_code_counts_as_a_failed_login_for_the_throttling(client, counse
 def test_people_who_are_not_staff_cannot_log_in(client):
     person = UserFactory(username="buerger", is_staff=False)
 
-    response = log_in(client, person)
+    response = log_in(client, person.username)
 
     assert "Benutzername oder Passwort sind falsch." in response.content.decode()
     assert not logged_in(client)
 
 
 def test_an_editor_without_a_second_factor_logs_in_with_the_password(client, editor):
-    response = log_in(client, editor)
+    response = log_in(client, editor.username)
 
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
@@ -191,7 +180,7 @@ def test_an_editor_without_a_second_factor_logs_in_with_the_password(client, edi
 def test_an_editor_who_set_up_an_app_must_use_it(client, editor):
     give_app(editor)
 
-    response = log_in(client, editor)
+    response = log_in(client, editor.username)
 
     assert response["Location"] == CODE
     assert not logged_in(client)
@@ -203,7 +192,7 @@ def test_an_editor_who_set_up_an_app_must_use_it(client, editor):
     ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"],
 )
 def test_next_leads_nowhere_outside_the_portal(client, editor, target):
-    response = log_in(client, editor, next_url=target)
+    response = log_in(client, editor.username, next_url=target)
 
     assert response["Location"] == "/admin/"
 
@@ -211,9 +200,9 @@ def test_next_leads_nowhere_outside_the_portal(client, editor, target):
 def test_next_is_kept_through_the_code_step(client, superuser):
     app = give_app(superuser)
     client.get("/admin/login/?next=/admin/fields/fieldofwork/")
-    log_in(client, superuser, next_url="/admin/fields/fieldofwork/")
+    log_in(client, superuser.username, next_url="/admin/fields/fieldofwork/")
 
-    response = client.post(CODE, {"code": current_code(app)})
+    response = enter_code(client, current_code(app))
 
     assert response["Location"] == "/admin/fields/fieldofwork/"
 
@@ -226,7 +215,7 @@ def test_the_admin_login_leads_to_the_portal_login_with_next(client):
 
 
 def test_a_person_who_must_use_a_second_factor_is_led_to_set_it_up(client, counsellor):
-    response = log_in(client, counsellor)
+    response = log_in(client, counsellor.username)
 
     assert response["Location"] == SETUP
     for path in ["/admin/", "/admin/counselling/counsellingrequest/", "/admin/password_change/"]:

@@ -10,7 +10,8 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import second_factor
-from tests.accounts.otp import PASSWORD, current_code, give_app, give_recovery_codes, wrong_code
+from tests.accounts.login import log_in
+from tests.accounts.otp import current_code, give_app, give_recovery_codes, wrong_code
 from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +21,12 @@ CODES = "/de/konto/zweiter-faktor/wiederherstellungscodes/"
 OVERVIEW = "/de/konto/zweiter-faktor/"
 
 
-def log_in_with_password(client, user):
-    return client.post("/de/anmelden/", {"username": user.username, "password": PASSWORD})
-
-
 def shown_codes(response) -> list[str]:
     return re.findall(r'<code dir="ltr">([a-z2-7]{8})</code>', response.content.decode())
 
 
 def test_the_setup_page_shows_the_qr_code_as_svg_and_the_secret(client, counsellor):
-    log_in_with_password(client, counsellor)
+    log_in(client, counsellor.username)
 
     response = client.get(SETUP)
 
@@ -46,7 +43,7 @@ def test_the_setup_page_shows_the_qr_code_as_svg_and_the_secret(client, counsell
 
 
 def test_a_wrong_code_does_not_confirm_the_app(client, counsellor):
-    log_in_with_password(client, counsellor)
+    log_in(client, counsellor.username)
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=counsellor)
 
@@ -59,7 +56,7 @@ def test_a_wrong_code_does_not_confirm_the_app(client, counsellor):
 
 
 def test_the_right_code_confirms_the_app_and_the_recovery_codes_are_shown_once(client, counsellor):
-    log_in_with_password(client, counsellor)
+    log_in(client, counsellor.username)
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=counsellor)
 
@@ -85,12 +82,12 @@ def test_the_setup_page_is_for_logged_in_people_only(client):
 
 
 def test_an_editor_who_sets_up_an_app_must_use_it_at_the_next_login(client, editor):
-    log_in_with_password(client, editor)
+    log_in(client, editor.username)
     client.get(SETUP)
     client.post(SETUP, {"code": current_code(TOTPDevice.objects.get(user=editor))})
     client.post("/admin/logout/")
 
-    response = log_in_with_password(client, editor)
+    response = log_in(client, editor.username)
 
     assert response["Location"] == "/de/anmelden/code/"
     assert client.get("/admin/").status_code == 302
@@ -170,7 +167,7 @@ def test_an_administrator_resets_a_lost_second_factor(client, counsellor):
     assert not second_factor.has_device(counsellor)
     # The session verified with the removed device no longer opens the admin.
     assert client.get("/admin/").status_code == 302
-    assert log_in_with_password(client, counsellor)["Location"] == SETUP
+    assert log_in(client, counsellor.username)["Location"] == SETUP
 
 
 def test_resetting_an_unknown_account_says_so():

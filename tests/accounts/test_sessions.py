@@ -8,12 +8,15 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 
+from tests.accounts.login import enter_code, log_in
+from tests.accounts.otp import PASSWORD, current_code, give_app
 from tests.factories import UserFactory
 from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple"
+# Where the admin sends someone whose session has ended: the portal's login.
+LOGIN_AGAIN = [("/admin/login/?next=/admin/", 302), ("/de/anmelden/?next=%2Fadmin%2F", 302)]
 
 
 @pytest.fixture
@@ -46,7 +49,7 @@ def test_31_minutes_without_activity_end_it_with_a_word_on_the_login_page(browse
     clock.advance(datetime.timedelta(minutes=31))
     response = browser.get("/admin/", follow=True)
 
-    assert response.redirect_chain == [("/admin/login/?next=/admin/", 302)]
+    assert response.redirect_chain == LOGIN_AGAIN
     assert "Sie wurden nach 30 Minuten ohne Aktivität abgemeldet." in response.content.decode()
     assert not signed_in(browser)
 
@@ -69,14 +72,15 @@ def test_active_every_20_minutes_the_session_ends_after_10_hours(browser, clock)
     clock.advance(datetime.timedelta(minutes=20))
     response = browser.get("/admin/", follow=True)
 
-    assert response.redirect_chain == [("/admin/login/?next=/admin/", 302)]
+    assert response.redirect_chain == LOGIN_AGAIN
     assert "Eine Anmeldung gilt höchstens 10 Stunden" in response.content.decode()
 
 
 def test_the_session_cookie_ends_with_the_browser(client, editor):
-    response = client.post(
-        "/admin/login/?next=/admin/", {"username": "redaktion", "password": PASSWORD}
-    )
+    app = give_app(editor)
+    log_in(client, "redaktion", next_url="/admin/")
+
+    response = enter_code(client, current_code(app))
 
     assert response.status_code == 302
     cookie = response.cookies["sessionid"]

@@ -11,15 +11,16 @@ from django.contrib.auth.models import Permission
 from django.db.models import F
 from django.test import Client, RequestFactory
 
+from tests.accounts import login
+from tests.accounts.login import CODE, enter_code, logged_in
+from tests.accounts.otp import PASSWORD, current_code, give_app, wrong_code
 from tests.factories import UserFactory
 from tests.staff import sign_in
 from tests.test_html_validity import html_errors
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple"
 WRONG = "ein-falsches-passwort-4711"
-LOGIN = "/admin/login/?next=/admin/"
 
 
 @pytest.fixture
@@ -27,10 +28,9 @@ def editor(db):
     return UserFactory(username="redaktion", is_staff=True)
 
 
-def log_in(client, username, password, address="192.0.2.1", **headers):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers
-    )
+def log_in(client, username, password, address="192.0.2.1", **request):
+    """The password step of the portal's login, from `address`."""
+    return login.log_in(client, username, password, REMOTE_ADDR=address, **request)
 
 
 def signed_in(client):
@@ -64,6 +64,33 @@ def test_after_five_failures_even_the_right_password_is_refused_with_the_lockout
     assert "Anmeldung vorübergehend gesperrt" in html
     assert "Bitte versuchen Sie es in 15 Minuten noch einmal." in html
     assert "Administration des Portals" in html
+    assert not signed_in(client)
+
+
+def test_a_wrong_code_of_the_second_factor_counts_as_a_failure(client, editor):
+    app = give_app(editor)
+    fail(client, "redaktion", 4)
+    assert log_in(client, "redaktion", PASSWORD)["Location"] == CODE
+
+    response = enter_code(client, wrong_code(app), REMOTE_ADDR="192.0.2.1")
+
+    assert response.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    assert log_in(client, "redaktion", PASSWORD).status_code == 429
+    assert not logged_in(client)
+
+
+def test_a_lockout_after_the_password_step_refuses_even_the_right_code(client, editor):
+    app = give_app(editor)
+    assert log_in(client, "redaktion", PASSWORD)["Location"] == CODE
+    # Meanwhile someone tries the user name from elsewhere.
+    fail(Client(), "redaktion", 5, address="198.51.100.7")
+
+    response = enter_code(client, current_code(app), REMOTE_ADDR="192.0.2.1")
+
+    assert response.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    assert not logged_in(client)
     assert not signed_in(client)
 
 
@@ -230,9 +257,9 @@ def test_deleting_an_attempt_in_the_admin_lifts_the_lockout(admin_client, editor
 def test_the_lockout_page_is_translated_and_has_no_html_errors(client, editor, tmp_path, language):
     fail(client, "redaktion", 5)
 
-    response = log_in(client, "redaktion", PASSWORD, HTTP_ACCEPT_LANGUAGE=language)
+    response = log_in(client, "redaktion", PASSWORD, language=language)
 
     assert response.status_code == 429
-    assert f'lang="{language}"' in response.content.decode()
+    assert f'<html lang="{language}"' in response.content.decode()
     errors = html_errors({f"locked-out-{language}": response}, tmp_path)
     assert not errors, "\n".join(errors)

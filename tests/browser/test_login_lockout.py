@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.staff_login import log_in
 from tests.browser.test_pages import assert_no_violations
 from tests.factories import UserFactory
 from tests.test_failure_pages import translated
@@ -14,13 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_lockout_page_passes_axe(new_page, live_server, language):
     UserFactory(username="redaktion", is_staff=True)
     page = new_page(locale=language)
+    login = f"{live_server.url}/{language}/anmelden/"
 
     for _attempt in range(5):
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "redaktion")
-        page.fill("#id_password", "ein-falsches-passwort")
-        with page.expect_response(f"{live_server.url}/admin/login/") as answer:
-            page.click("input[type=submit]")
+        with page.expect_response(
+            lambda response: response.url == login and response.request.method == "POST"
+        ) as answer:
+            log_in(page, live_server, "redaktion", "ein-falsches-passwort", language=language)
 
     assert answer.value.status == 429
     heading = translated(language, "Anmeldung vorübergehend gesperrt")

@@ -371,7 +371,7 @@ def test_the_membership_log_asks_the_same_number_of_queries_for_more_entries(
     sign_in(client, data_protection_officer)
     client.get(MEMBERSHIP_LOG)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(MEMBERSHIP_LOG)
 
     # Her own entry too.

@@ -2,10 +2,11 @@
 
 The query parameters: the directory's search, filters and page (`q`, `language`,
 `activity`, `audience`, `district`, `page`), the news list's page, the barrier form's
-`seite`, the self-service page's `gespeichert`, the admin login's `next`; the language
-in the path and in `Accept-Language`. The path parameters: the slugs of fields of work,
-target groups, news, events, networks and organisations, the numbers of documents and
-vCards, the sign-language video's kind, and the signed tokens of the self-service links.
+`seite`, the self-service page's `gespeichert`, the `next` of the staff login and of the
+admin's login address that leads there; the language in the path and in `Accept-Language`.
+The path parameters: the slugs of fields of work, target groups, news, events, networks and
+organisations, the numbers of documents and vCards, the sign-language video's kind, and the
+signed tokens of the self-service links.
 
 Each gets each hostile input and bytes that are no UTF-8 (`%ff%fe`). Expected: the page
 (with the bad filter shown as an error and left out), a redirect, 400 (a link that is not
@@ -46,6 +47,7 @@ QUERY_PARAMETERS = [
     ("/de/barrierefreiheit/rueckmeldung/", "seite"),
     ("{manage}", "gespeichert"),
     ("/admin/login/", "next"),
+    ("/de/anmelden/", "next"),
 ]
 # Each path parameter as "{}" in a page's address.
 PATH_PARAMETERS = [
