@@ -71,6 +71,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 "  Zweiter Faktor / second factor: your app, or a recovery code printed earlier; "
-                "new ones with `manage.py ensure_demo_staff --recovery-codes`"
+                "new ones with `DJANGO_DEBUG=true .venv/bin/python manage.py ensure_demo_staff "
+                "--recovery-codes`"
             )
         self.stdout.write("")
