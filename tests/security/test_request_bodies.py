@@ -11,6 +11,7 @@ from counselling.models import CounsellingRequest
 from fields.models import Document
 from tests.factories import MINIMAL_PDF
 from tests.pages import LANGUAGES
+from tests.security.test_uploads import field_with_document
 from tests.test_html_validity import html_errors
 
 pytestmark = pytest.mark.django_db
@@ -124,21 +125,7 @@ def test_an_editor_uploads_a_20_mb_document_as_the_settings_allow(editor_client,
     settings.DOCUMENT_MAX_BYTES = 25 * MiB
     head, end = MINIMAL_PDF.split(b"%%EOF")
     pdf = head + b"%" + b"x" * 20 * MiB + b"\n%%EOF" + end
-    data = {
-        "title": "Integration durch Sport",
-        "slug": "integration-durch-sport",
-        "summary": "Übungsleiterschulungen.",
-        "body": "<p>Sport verbindet.</p>",
-        "order": "1",
-        "offers-TOTAL_FORMS": "0",
-        "offers-INITIAL_FORMS": "0",
-        "documents-TOTAL_FORMS": "1",
-        "documents-INITIAL_FORMS": "0",
-        "documents-0-title": "Leitfaden",
-        "documents-0-file": SimpleUploadedFile("leitfaden.pdf", pdf),
-        "documents-0-language": "de",
-        "documents-0-order": "0",
-    }
+    data = field_with_document(SimpleUploadedFile("leitfaden.pdf", pdf))
 
     response = editor_client.post("/admin/fields/fieldofwork/add/", data)
 
