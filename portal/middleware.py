@@ -64,17 +64,17 @@ DATE_PARTS = {"__year": (1, 9998), "__month": (1, 12), "__day": (1, 31)}
 
 
 def unusable_query_refused(get_response):
-    """Answers 400 (the portal's page) to a query string no view can use, instead of the
-    500 it would cause deeper down: a NUL character, which no text column of PostgreSQL
-    holds and the admin's list filters pass on to the database, and a date of the admin's
-    date hierarchy outside the calendar, which Django's change list turns into an
-    OverflowError or ValueError."""
+    """Answers 400 (the portal's page) to an admin query string that the admin's change
+    lists cannot use, instead of the 500 it would cause deeper down: a NUL character, which
+    no text column of PostgreSQL holds and the list filters pass on to the database, and a
+    date of the date hierarchy outside the calendar, which Django's change list turns into
+    an OverflowError or ValueError. Public pages clean their parameters themselves."""
 
     def middleware(request):
-        for key, values in request.GET.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
-                raise BadRequest("NUL character in the query string")
-            if request.path.startswith(ADMIN_PREFIX):
+        if request.path.startswith(ADMIN_PREFIX):
+            for key, values in request.GET.lists():
+                if "\x00" in key or any("\x00" in value for value in values):
+                    raise BadRequest("NUL character in the query string")
                 for suffix, (lowest, highest) in DATE_PARTS.items():
                     if key.endswith(suffix) and not all(
                         value.isascii() and value.isdigit() and lowest <= int(value) <= highest
