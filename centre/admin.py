@@ -26,6 +26,7 @@ from centre.models import (
     Weekday,
 )
 from portal.admin import ReadOnlyAdminMixin
+from portal.history import HistoryAdminMixin
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -40,7 +41,7 @@ class OneRecordAdminMixin:
 
 
 @admin.register(CentreProfile)
-class CentreProfileAdmin(OneRecordAdminMixin, TranslatableAdmin):
+class CentreProfileAdmin(HistoryAdminMixin, OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -111,7 +112,7 @@ class ClosureInline(TranslatableTabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(TranslatableAdmin):
+class LocationAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "street", "city", "order"]
     list_editable = ["order"]
     inlines = [OpeningHoursInline, ClosureInline]
@@ -124,7 +125,7 @@ class ConsultationHoursInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(TranslatableAdmin):
+class ContactPersonAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "phone", "email", "order"]
     list_editable = ["order"]
     search_fields = ["name", "translations__role", "email"]
@@ -143,8 +144,10 @@ class KeyFigureInline(TranslatableTabularInline):
 
 
 @admin.register(InformationPage)
-class InformationPageAdmin(TranslatableAdmin):
+class InformationPageAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "updated_at"]
+    # Every inline a page may have, for its history; `get_inlines` picks the page's own.
+    inlines = [PageSectionInline, KeyFigureInline]
 
     def get_inlines(self, request, obj):
         if obj and obj.kind == PageKind.ABOUT:
@@ -164,7 +167,7 @@ class InformationPageAdmin(TranslatableAdmin):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(OneRecordAdminMixin, TranslatableAdmin):
+class AccessibilityStatementAdmin(HistoryAdminMixin, OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "status", "last_reviewed"]
     formfield_overrides = HTTPS_URLS
 

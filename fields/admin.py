@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin, TranslatableStackedInline
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from portal.history import HistoryAdminMixin
 
 
 class OfferInline(TranslatableStackedInline):
@@ -20,7 +21,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(TranslatableAdmin):
+class FieldOfWorkAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["title", "slug", "order", "is_published", "updated_at"]
     list_editable = ["order"]
     list_filter = ["is_published", "target_groups"]
@@ -73,7 +74,7 @@ class FieldOfWorkAdmin(TranslatableAdmin):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TranslatableAdmin):
+class TargetGroupAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "featured", "order"]
     list_editable = ["featured", "order"]
     list_filter = ["featured"]

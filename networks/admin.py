@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
+from portal.history import HistoryAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -39,7 +40,7 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslatableAdmin):
+class NetworkAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["name", "level", "kind", "role", "since", "ended_on", "is_published", "order"]
     list_editable = ["order"]
     list_filter = [MembershipStatusFilter, "level", "kind", "role", "is_published"]
@@ -81,7 +82,7 @@ class NetworkAdmin(TranslatableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -90,7 +91,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatableAdmin):
+class ThemeAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "order"]
     list_editable = ["order"]
     search_fields = ["translations__name"]

@@ -20,9 +20,10 @@ from organisations.models import (
     SupportOffer,
     TopicWish,
 )
+from portal.history import HistoryAdminMixin
 
 
-class NamedListAdmin(TranslatableAdmin):
+class NamedListAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["translations__name", "slug"]
@@ -95,14 +96,14 @@ class QualificationTopicAdmin(NamedListAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(SupportOffer)
-class SupportOfferAdmin(TranslatableAdmin):
+class SupportOfferAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "order"]
     list_editable = ["order"]
     fields = ["title", "description", "order"]
@@ -112,7 +113,7 @@ class SupportOfferAdmin(TranslatableAdmin):
 
 
 @admin.register(NetworkMeeting)
-class NetworkMeetingAdmin(TranslatableAdmin):
+class NetworkMeetingAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["starts_at", "place"]
     search_fields = ["place"]
     date_hierarchy = "starts_at"
