@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.cache import cache
 from django.core.exceptions import (
-    FieldDoesNotExist,
     ImproperlyConfigured,
     PermissionDenied,
     ValidationError,
@@ -41,6 +40,7 @@ from parler.cache import get_translation_cache_key
 from parler.models import TranslatedFieldsModel
 from reversion import revisions
 from reversion.admin import VersionAdmin
+from reversion.errors import RegistrationError, RevertError
 from reversion.models import Version
 
 # reversion's own helpers for the objects a registered model follows and its options: the
@@ -122,7 +122,7 @@ class Snapshot:
     def __init__(self, model, object_id, versions):
         self.model = model
         self.object_id = str(object_id)
-        self.versions = self._belonging(list(versions))
+        self.versions = self._belonging([version for version in versions if _loads(version)])
 
     def _belonging(self, versions):
         """The versions of the object and of what it follows, in the order they can be
@@ -194,6 +194,15 @@ class Snapshot:
                 elif field.many_to_one and value is not None:
                     wanted.add((field.related_model, value))
         return wanted
+
+
+def _loads(version) -> bool:
+    """Whether a stored version can still be read: one of a model no longer recorded, or
+    written before a change of its fields that it cannot follow, is left out."""
+    try:
+        return isinstance(version.field_dict, dict)
+    except (RevertError, RegistrationError):
+        return False
 
 
 def _shown_fields(model):
@@ -303,10 +312,14 @@ class RestoreFailed(Exception):
     """A version that cannot be saved back; the message says why, for the editor."""
 
 
-def restore(snapshot: Snapshot, current=None) -> None:
+def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
     """Saves the snapshot's versions back: deletes what the object follows now but did not
-    then (an offer added since), saves every version. Raises RestoreFailed."""
+    then (an offer added since), saves every version, with the object's fields in `keep`
+    ({attname: value}) as they are now. Raises RestoreFailed."""
     old = {(version._model, version.object_id) for version in snapshot.versions}
+    root = snapshot.versions[0]._object_version.object
+    for attname, value in (keep or {}).items():
+        setattr(root, attname, value)
     try:
         with transaction.atomic():
             if current is not None:
@@ -374,9 +387,9 @@ class HistoryAdminMixin(VersionAdmin):
 
     Put it first in a model admin's bases. Restoring needs the change permission,
     recovering a deleted object the add permission; reading the history needs what the
-    change page needs. Fields the admin shows read-only (a status the workflows set, the
-    consent) keep their current value on a restore: a restore changes only what staff
-    could have changed by hand.
+    change page needs. A restore changes only what staff could have changed by hand on
+    the page: fields the admin shows read-only or not at all (a status the workflows set,
+    the consent, a self-service link's secret) keep their current value.
     """
 
     # Each admin's own list template stays; the link to deleted entries comes through
@@ -567,10 +580,13 @@ class HistoryAdminMixin(VersionAdmin):
         snapshot = Snapshot(self.model, version.object_id, version.revision.version_set.all())
         keep = {}
         if obj is not None:
+            editable = set(flatten_fieldsets(self.get_fieldsets(request, obj))) - set(
+                self.get_readonly_fields(request, obj)
+            )
             keep = {
                 field.attname: getattr(obj, field.attname)
-                for name in self.get_readonly_fields(request, obj)
-                if (field := _concrete_field(self.model, name))
+                for field in self.model._meta.concrete_fields
+                if not field.primary_key and field.name not in editable
             }
         comment = gettext("Wiederhergestellt aus der Version vom %(date)s") % {
             "date": version_date(version)
@@ -579,12 +595,10 @@ class HistoryAdminMixin(VersionAdmin):
             with transaction.atomic(), revisions.create_revision():
                 revisions.set_user(request.user)
                 revisions.set_comment(comment)
-                restore(snapshot, current)
+                restore(snapshot, current, keep=keep)
                 restored = self.model._base_manager.get(
                     pk=snapshot.model._meta.pk.to_python(version.object_id)
                 )
-                for attname, value in keep.items():
-                    setattr(restored, attname, value)
                 # Its own save() runs too: caches, computed fields.
                 restored.save()
                 revisions.add_to_revision(restored)
@@ -606,14 +620,6 @@ class HistoryAdminMixin(VersionAdmin):
             f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{page}",
             args=args,
         )
-
-
-def _concrete_field(model, name):
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return field if field.concrete and not field.many_to_many and not field.primary_key else None
 
 
 class LastChange:

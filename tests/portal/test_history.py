@@ -1,10 +1,13 @@
 """History with undo in the admin (portal/history.py): what is recorded, the readable diff,
 restoring a version and recovering a deleted entry, and what is never recorded."""
 
+import io
+
 import pytest
 import reversion
 from django.contrib.messages import ERROR
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.utils import translation
 from reversion.models import Version
 from reversion.revisions import get_registered_models
@@ -31,6 +34,10 @@ pytestmark = pytest.mark.django_db
 
 FIELDS = "/admin/fields/fieldofwork/"
 TARGET_GROUPS = "/admin/fields/targetgroup/"
+# Session, user, second factor, permissions and the admin's side bar (11); the record and
+# its translations (2); the versions and their revisions (2); the names of the target
+# groups and the field of work the offers point to, with their translations (4).
+QUERIES_PER_HISTORY_PAGE = 19
 
 
 def field_form(field, **overrides):
@@ -301,6 +308,7 @@ def test_a_restore_leaves_what_the_workflows_set_alone(mso_client):
     first = recorded(organisation)
     organisation.status = "approved"
     organisation.name = "Kulturverein Aurora"
+    organisation.link_secret = "0" * 32
     organisation.save()
 
     response = mso_client.post(
@@ -310,6 +318,8 @@ def test_a_restore_leaves_what_the_workflows_set_alone(mso_client):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert (organisation.name, organisation.status) == ("Kulturverein Aurora e. V.", "approved")
+    # A self-service link sent since stays valid; an older one stays invalid.
+    assert organisation.link_secret == "0" * 32
 
 
 def test_an_organisation_leaves_no_history_behind_when_it_is_withdrawn():
@@ -329,3 +339,31 @@ def test_the_demo_content_starts_with_a_first_version_of_each_entry():
     field = FieldOfWork.objects.first()
     assert Version.objects.get_for_object(field).count() == 1
     assert Version.objects.count() == versions
+
+
+def test_entries_from_before_the_history_get_their_first_version_once(sport):
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("record_first_versions", stdout=first)
+    call_command("record_first_versions", stdout=second)
+
+    [version] = Version.objects.get_for_object(sport)
+    assert version.revision.comment == "Erste aufgezeichnete Fassung."
+    assert "0 first version(s) recorded." in second.getvalue()
+
+
+@pytest.mark.parametrize("edits", [1, 4])
+def test_the_history_page_asks_the_same_number_of_queries_for_more_versions(
+    client, erika, sport, edits, django_assert_num_queries
+):
+    sign_in(client, erika)
+    sport.target_groups.add(TargetGroupFactory(), TargetGroupFactory())
+    OfferFactory(field_of_work=sport)
+    recorded(sport)
+    for number in range(edits):
+        client.post(f"{FIELDS}{sport.pk}/change/", field_form(sport, title=f"Sport {number}"))
+
+    with django_assert_num_queries(QUERIES_PER_HISTORY_PAGE):
+        response = client.get(f"{FIELDS}{sport.pk}/history/")
+
+    assert len(response.context["entries"]) == edits + 1
