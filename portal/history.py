@@ -14,6 +14,7 @@ clear JSON, and counselling data must never be copied into it.
 import datetime
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib import admin, messages
@@ -399,6 +400,15 @@ class HistoryAdminMixin(VersionAdmin):
     revision_form_template = "reversion/revision_form.html"
     recover_list_template = "reversion/recover_list.html"
     recover_form_template = "reversion/recover_form.html"
+
+    @contextmanager
+    def create_revision(self, request):
+        # A page that is only read records nothing, and asks no savepoint of the database.
+        if request.method in {"GET", "HEAD", "OPTIONS"}:
+            yield
+            return
+        with super().create_revision(request):
+            yield
 
     def reversion_register(self, model, **kwargs):
         register(model, follow=kwargs.get("follow", ()))
