@@ -304,8 +304,9 @@ def version_date(version) -> str:
 
 
 def person_name(user) -> str:
+    """Who saved a version; empty when nobody did (a command, the demo content)."""
     if user is None:
-        return gettext("unbekannt")
+        return ""
     return user.get_full_name() or user.get_username()
 
 
@@ -441,6 +442,8 @@ class HistoryAdminMixin(VersionAdmin):
         )
         if version is None:
             text = gettext("Zuletzt geändert: noch keine Änderung aufgezeichnet.")
+        elif version.revision.user is None:
+            text = gettext("Zuletzt geändert am %(date)s.") % {"date": version_date(version)}
         else:
             text = gettext("Zuletzt geändert von %(person)s am %(date)s.") % {
                 "person": person_name(version.revision.user),
