@@ -42,7 +42,7 @@ from parler.models import TranslatedFieldsModel
 from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.errors import RegistrationError, RevertError
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 # reversion's own helpers for the objects a registered model follows and its options: the
 # restore below reverts only the part of a revision that belongs to one object.
@@ -94,13 +94,11 @@ def record_initial_versions(*, comment: str) -> int:
 
 
 def forget(model, pks) -> None:
-    """Erases the history of the objects of `model` with these primary keys, with every
-    revision left empty by it: for records whose personal data is erased."""
+    """Erases the history of the objects of `model` with these primary keys: every
+    revision that holds one of them, with all its versions (translations and inlines
+    too). For records whose personal data is erased."""
     versions = Version.objects.get_for_model(model).filter(object_id__in=[str(pk) for pk in pks])
-    revision_ids = set(versions.values_list("revision_id", flat=True))
-    versions.delete()
-    revisions_model = Version._meta.get_field("revision").related_model
-    revisions_model.objects.filter(pk__in=revision_ids, version__isnull=True).delete()
+    Revision.objects.filter(version__in=versions).delete()
 
 
 def _as_pks(model, object_ids):
@@ -135,6 +133,8 @@ class Snapshot:
             if version._model is self.model and version.object_id == self.object_id
         ]
         members = {(self.model, self.object_id)}
+        # The key that ties an inline to its object says nothing an editor changed.
+        self.links = set()
         level = found
         while level:
             children = []
@@ -144,6 +144,7 @@ class Snapshot:
                     if not relation.one_to_many:
                         continue
                     child_model, attname = relation.related_model, relation.field.attname
+                    self.links.add((child_model, relation.field.name))
                     for version in versions:
                         key = (version._model, version.object_id)
                         if (
@@ -174,7 +175,7 @@ class Snapshot:
             if owner != (self.model, self.object_id):
                 prefix = f"{capfirst(owner[0]._meta.verbose_name)} „{labels.get(owner, '')}“: "
             suffix = f" ({language_name(language)})" if language else ""
-            for field in _shown_fields(model):
+            for field in self._fields(model):
                 key = (owner, language, field.name)
                 value = data.get(field.attname)
                 rows[key] = (
@@ -183,12 +184,15 @@ class Snapshot:
                 )
         return rows
 
+    def _fields(self, model):
+        return [field for field in _shown_fields(model) if (model, field.name) not in self.links]
+
     def related(self):
         """(model, pk) of every object a foreign key or list of choices points to."""
         wanted = set()
         for version in self.versions:
             data = version.field_dict
-            for field in _shown_fields(version._model):
+            for field in self._fields(version._model):
                 value = data.get(field.attname)
                 if field.many_to_many:
                     wanted.update((field.related_model, pk) for pk in value or ())

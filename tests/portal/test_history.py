@@ -36,8 +36,8 @@ FIELDS = "/admin/fields/fieldofwork/"
 TARGET_GROUPS = "/admin/fields/targetgroup/"
 # Session, user, second factor, permissions and the admin's side bar (11); the record and
 # its translations (2); the versions and their revisions (2); the names of the target
-# groups and the field of work the offers point to, with their translations (4).
-QUERIES_PER_HISTORY_PAGE = 19
+# groups with their translations (2).
+QUERIES_PER_HISTORY_PAGE = 17
 
 
 def field_form(field, **overrides):
