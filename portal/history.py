@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -459,6 +460,20 @@ class HistoryAdminMixin(VersionAdmin):
         if self.has_add_permission(request):
             extra_context = {"recover_url": self._url("recoverlist"), **(extra_context or {})}
         return super().changelist_view(request, extra_context)
+
+    def response_action(self, request, queryset):
+        """An action (publish, end a membership) changes records without their change
+        form, often with one UPDATE: what it left is recorded here, one revision for all."""
+        response = super().response_action(request, queryset)
+        action = self.get_actions(request).get(request.POST.get("action", ""))
+        if revisions.is_active() and action is not None:
+            if not request.POST.get("select_across"):
+                selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+                queryset = queryset.filter(pk__in=selected)
+            revisions.set_comment(gettext("Aktion: %(action)s") % {"action": action[2]})
+            for obj in queryset:
+                revisions.add_to_revision(obj)
+        return response
 
     # The history and the restore.
 

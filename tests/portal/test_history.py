@@ -367,3 +367,21 @@ def test_the_history_page_asks_the_same_number_of_queries_for_more_versions(
         response = client.get(f"{FIELDS}{sport.pk}/history/")
 
     assert len(response.context["entries"]) == edits + 1
+
+
+def test_an_action_on_the_list_is_recorded_like_an_edit(client, erika, sport):
+    sign_in(client, erika)
+    recorded(sport)
+
+    response = client.post(FIELDS, {"action": "unpublish", "_selected_action": [str(sport.pk)]})
+
+    assert response.status_code == 302
+    history = client.get(f"{FIELDS}{sport.pk}/history/")
+    [latest, _first] = history.context["entries"]
+    assert latest["person"] == "Erika Muster"
+    assert latest["comment"] == (
+        "Aktion: Veröffentlichung der ausgewählten Handlungsfelder zurücknehmen"
+    )
+    assert [(change.label, change.old, change.new) for change in latest["changes"]] == [
+        ("Veröffentlicht", "ja", "nein")
+    ]
