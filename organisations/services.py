@@ -31,7 +31,7 @@ from organisations.models import (
     Status,
     TopicWish,
 )
-from portal.history import forget
+from portal.history import forget, record
 from portal.idempotency import create_once
 from portal.mail import absolute_url, send_templated_mail
 
@@ -252,6 +252,7 @@ def organisation_approve(*, organisation: Organisation, user) -> Organisation:
         changes="\n".join(changes),
     )
     organisation.delete()
+    record(entry, user=user, comment=gettext("Änderungswunsch übernommen."))
     _mail_representative(entry, "change_approved", manage_link=manage_link(entry))
     return entry
 

@@ -74,6 +74,15 @@ def register(model, *, follow=()):
     revisions.register(model, follow=follow)
 
 
+def record(obj, *, user, comment: str) -> None:
+    """Records the object as it is now, for a workflow outside the change form (a change
+    request taken over): the next edit's diff then shows only that edit."""
+    with revisions.create_revision():
+        revisions.set_user(user)
+        revisions.set_comment(comment)
+        revisions.add_to_revision(obj)
+
+
 def record_initial_versions(*, comment: str) -> int:
     """Gives every object of a model with history that has no version yet its first one,
     so the first edit has something to compare with and to go back to; returns how many.
@@ -119,9 +128,11 @@ class Snapshot:
     """What one object, its translations and its inlines held in one revision (or now):
     a row per field, with a German label and the value as an editor reads it."""
 
-    def __init__(self, model, object_id, versions):
+    def __init__(self, model, object_id, versions, *, hidden=frozenset()):
         self.model = model
         self.object_id = str(object_id)
+        # Fields of the object itself that staff cannot edit: neither shown nor restored.
+        self.hidden = hidden
         self.versions = self._belonging([version for version in versions if _loads(version)])
 
     def _belonging(self, versions):
@@ -186,7 +197,12 @@ class Snapshot:
         return rows
 
     def _fields(self, model):
-        return [field for field in _shown_fields(model) if (model, field.name) not in self.links]
+        return [
+            field
+            for field in _shown_fields(model)
+            if (model, field.name) not in self.links
+            and not (model is self.model and field.name in self.hidden)
+        ]
 
     def related(self):
         """(model, pk) of every object a foreign key or list of choices points to."""
@@ -502,8 +518,9 @@ class HistoryAdminMixin(VersionAdmin):
             raise PermissionDenied
         object_id = str(obj.pk)
         versions = list(self._versions(object_id))
+        hidden = self._not_editable(request, obj)
         snapshots = [
-            Snapshot(self.model, object_id, version.revision.version_set.all())
+            Snapshot(self.model, object_id, version.revision.version_set.all(), hidden=hidden)
             for version in versions
         ]
         names = names_of(set().union(*(snapshot.related() for snapshot in snapshots)))
@@ -594,8 +611,11 @@ class HistoryAdminMixin(VersionAdmin):
 
     def _confirmation(self, request, obj, version, now, *, template, may_restore, title):
         """The page that shows what a restore would change, with the button to do it."""
-        snapshot = Snapshot(self.model, version.object_id, version.revision.version_set.all())
-        current = Snapshot(self.model, version.object_id, now)
+        hidden = self._not_editable(request, obj)
+        snapshot = Snapshot(
+            self.model, version.object_id, version.revision.version_set.all(), hidden=hidden
+        )
+        current = Snapshot(self.model, version.object_id, now, hidden=hidden)
         names = names_of(snapshot.related() | current.related())
         context = self._context(
             request,
@@ -612,13 +632,11 @@ class HistoryAdminMixin(VersionAdmin):
         snapshot = Snapshot(self.model, version.object_id, version.revision.version_set.all())
         keep = {}
         if obj is not None:
-            editable = set(flatten_fieldsets(self.get_fieldsets(request, obj))) - set(
-                self.get_readonly_fields(request, obj)
-            )
+            hidden = self._not_editable(request, obj)
             keep = {
                 field.attname: getattr(obj, field.attname)
                 for field in self.model._meta.concrete_fields
-                if not field.primary_key and field.name not in editable
+                if field.name in hidden
             }
         comment = gettext("Wiederhergestellt aus der Version vom %(date)s") % {
             "date": version_date(version)
@@ -646,6 +664,20 @@ class HistoryAdminMixin(VersionAdmin):
             % {"object": restored, "date": version_date(version)},
         )
         return redirect(self._url("change", quote(restored.pk)))
+
+    def _not_editable(self, request, obj) -> set:
+        """The object's own fields staff cannot edit on its page (read-only or not shown):
+        a status the workflows set, the consent, a self-service link's secret."""
+        if obj is None:
+            return set()
+        editable = set(flatten_fieldsets(self.get_fieldsets(request, obj))) - set(
+            self.get_readonly_fields(request, obj)
+        )
+        return {
+            field.name
+            for field in self.model._meta.concrete_fields
+            if not field.primary_key and field.name not in editable
+        }
 
     def _url(self, page, *args):
         return reverse(

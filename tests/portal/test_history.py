@@ -15,7 +15,12 @@ from reversion.revisions import get_registered_models
 from counselling.models import CounsellingRequest
 from fields.models import FieldOfWork, Offer, TargetGroup
 from languages.models import Language
-from organisations.services import organisation_withdraw
+from organisations.models import Status
+from organisations.services import (
+    organisation_approve,
+    organisation_reject,
+    organisation_withdraw,
+)
 from portal.encryption import EncryptedMixin
 from portal.history import record_initial_versions, register
 from tests.demo import load_demo
@@ -329,6 +334,33 @@ def test_an_organisation_leaves_no_history_behind_when_it_is_withdrawn():
     organisation_withdraw(entry=organisation, user=UserFactory())
 
     assert not Version.objects.exists()
+
+
+def test_a_rejected_registration_keeps_no_earlier_version_of_its_personal_data():
+    registration = OrganisationFactory(pending=True, contact_name="Amina Yilmaz")
+    recorded(registration)
+
+    organisation_reject(organisation=registration, user=UserFactory(), reason="Kein Verein.")
+
+    assert not Version.objects.exists()
+
+
+def test_a_change_request_taken_over_is_a_version_of_its_own(mso_client, mso_team):
+    entry = OrganisationFactory(name="Kulturverein Aurora")
+    recorded(entry)
+    proposal = OrganisationFactory(
+        name="Kulturverein Aurora e. V.", revision_of=entry, status=Status.PENDING
+    )
+
+    organisation_approve(organisation=proposal, user=mso_team)
+
+    history = mso_client.get(f"/admin/organisations/organisation/{entry.pk}/history/")
+    [latest, _first] = history.context["entries"]
+    assert latest["comment"] == "Änderungswunsch übernommen."
+    changes = {change.label: change.new for change in latest["changes"]}
+    assert changes["Name der Organisation"] == "Kulturverein Aurora e. V."
+    # What the workflow sets, and staff cannot edit, is neither shown nor restored.
+    assert "Eintrag zuletzt bestätigt am" not in changes
 
 
 def test_the_demo_content_starts_with_a_first_version_of_each_entry():
