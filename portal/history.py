@@ -28,7 +28,7 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
-from django.db import IntegrityError, models, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -358,6 +358,11 @@ def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
                     forget_cached_translations(objs)
             for version in snapshot.versions:
                 version.revert()
+            # Foreign keys are checked at the commit; a restore that points to an entry
+            # deleted since must fail here, where it can still be explained.
+            connections[router.db_for_write(snapshot.model)].check_constraints(
+                table_names=_tables(snapshot)
+            )
             # reversion saves raw, past parler's own save, which would refresh its cache.
             forget_cached_translations(
                 version._object_version.object for version in snapshot.versions
@@ -373,6 +378,17 @@ def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
         ) from None
 
 
+def _tables(snapshot: Snapshot) -> list[str]:
+    """The tables a restore writes to, with those of its lists of choices."""
+    tables = []
+    for model in {version._model for version in snapshot.versions}:
+        tables.append(model._meta.db_table)
+        tables += [
+            field.remote_field.through._meta.db_table for field in model._meta.local_many_to_many
+        ]
+    return tables
+
+
 def forget_cached_translations(objs) -> None:
     """Drops parler's cached copies of these translations (other objects are skipped)."""
     keys = [
@@ -383,9 +399,35 @@ def forget_cached_translations(objs) -> None:
     cache.delete_many(keys)
 
 
+def _missing_references(snapshot: Snapshot) -> list[str]:
+    """Labels of the fields whose entries no longer exist. A query per reference: only
+    for explaining a failed restore."""
+    own = {(version._model, version.object_id) for version in snapshot.versions}
+    labels = []
+    for version in snapshot.versions:
+        data = version.field_dict
+        for name in _get_options(version._model).fields:
+            field = version._model._meta.get_field(name)
+            if not (field.many_to_one or field.many_to_many):
+                continue
+            value = data.get(field.attname)
+            pks = set(value or ()) if field.many_to_many else {value} - {None}
+            pks = {pk for pk in pks if (field.related_model, str(pk)) not in own}
+            found = field.related_model._base_manager.filter(pk__in=pks).count()
+            if found < len(pks):
+                labels.append(str(capfirst(field.verbose_name)))
+    return labels
+
+
 def clash_message(snapshot: Snapshot) -> str:
-    """Why saving the snapshot back broke a unique rule, in the editor's words."""
+    """Why saving the snapshot back broke a rule of the database, in the editor's words."""
     reasons = []
+    missing = _missing_references(snapshot)
+    if missing:
+        reasons.append(
+            gettext("Sie verweist auf Einträge, die es nicht mehr gibt (%(fields)s).")
+            % {"fields": ", ".join(dict.fromkeys(missing))}
+        )
     for version in snapshot.versions:
         obj = version._object_version.object
         # A stored row: its own key is no clash.

@@ -25,6 +25,7 @@ from portal.encryption import EncryptedMixin
 from portal.history import record_initial_versions, register
 from tests.demo import load_demo
 from tests.factories import (
+    ContactPersonFactory,
     CounsellingRequestFactory,
     FieldOfWorkFactory,
     LanguageFactory,
@@ -417,3 +418,21 @@ def test_an_action_on_the_list_is_recorded_like_an_edit(client, erika, sport):
     assert [(change.label, change.old, change.new) for change in latest["changes"]] == [
         ("Veröffentlicht", "ja", "nein")
     ]
+
+
+def test_a_restore_that_points_to_a_deleted_entry_says_why_and_changes_nothing(
+    client, erika, sport
+):
+    sign_in(client, erika)
+    person = ContactPersonFactory(name="Dilek Aydin")
+    sport.contact_persons.add(person)
+    first = recorded(sport)
+    client.post(f"{FIELDS}{sport.pk}/change/", field_form(sport, title="Sport verbindet"))
+    person.delete()
+
+    response = client.post(f"{FIELDS}{sport.pk}/history/{first.pk}/", follow=True)
+
+    assert response.status_code == 200
+    [message] = [str(shown) for shown in response.context["messages"] if shown.level == ERROR]
+    assert "Sie verweist auf Einträge, die es nicht mehr gibt (Ansprechpersonen)" in message
+    assert FieldOfWork.objects.get(pk=sport.pk).title == "Sport verbindet"
