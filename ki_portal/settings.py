@@ -339,6 +339,9 @@ BARRIER_UNANSWERED_KEEP_DAYS = env_int("KI_BARRIER_UNANSWERED_KEEP_DAYS", 365)
 # its data this many days after it was hidden; until then its representative may still
 # confirm it and bring it back.
 ORGANISATION_HIDDEN_KEEP_DAYS = env_int("KI_ORGANISATION_HIDDEN_KEEP_DAYS", 183)
+# A registration or change request waiting longer than this many days for review is shown
+# as overdue on the admin's start page (ki_portal.dashboard).
+ORGANISATION_REVIEW_DAYS = env_int("KI_ORGANISATION_REVIEW_DAYS", 14)
 # How long the web server's logs are kept, as the privacy page states; the operator's
 # logrotate enforces it (deploy/README.md).
 SERVER_LOG_DAYS = env_int("KI_SERVER_LOG_DAYS", 14)
