@@ -25,7 +25,7 @@ from centre.models import (
     PageSection,
     Weekday,
 )
-from portal.admin import ReadOnlyAdminMixin
+from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -124,7 +124,7 @@ class ConsultationHoursInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(TranslatableAdmin):
+class ContactPersonAdmin(ImageAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "phone", "email", "order"]
     list_editable = ["order"]
     search_fields = ["name", "translations__role", "email"]

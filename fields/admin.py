@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin, TranslatableStackedInline
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from portal.admin import ImageAdminMixin
 
 
 class OfferInline(TranslatableStackedInline):
@@ -20,7 +21,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(TranslatableAdmin):
+class FieldOfWorkAdmin(ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "slug", "order", "is_published", "updated_at"]
     list_editable = ["order"]
     list_filter = ["is_published", "target_groups"]

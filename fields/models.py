@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from portal.documents import DownloadableDocument
+from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
 
@@ -57,10 +58,11 @@ class FieldOfWorkQuerySet(ContentQuerySet):
         return super().published().filter(is_published=True)
 
 
-class FieldOfWork(TranslatableModel):
+class FieldOfWork(ImageMixin, TranslatableModel):
     """A Handlungsfeld: one area of the centre's work, with its offers and documents."""
 
     translations = TranslatedFields(
+        image_alt=alt_text_field(),
         title=models.CharField(_("Titel"), max_length=200),
         summary=models.TextField(
             _("Kurzbeschreibung"),

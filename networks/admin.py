@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
+from portal.admin import ImageAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -81,7 +82,7 @@ class NetworkAdmin(TranslatableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(ImageAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -11,6 +11,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from fields.models import DownloadableDocument, FieldOfWork
 from organisations.models import Organisation
+from portal.images import PlainImageMixin
 from portal.querysets import ContentQuerySet
 
 
@@ -62,7 +63,7 @@ class Theme(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or ""
 
 
-class Partner(models.Model):
+class Partner(PlainImageMixin, models.Model):
     """A city, authority, welfare organisation or migrant organisation in a network.
 
     Names are proper names and stay as they are in every language.

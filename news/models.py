@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
 
@@ -19,10 +20,11 @@ class NewsItemQuerySet(ContentQuerySet):
         return super().published().filter(is_published=True, published_on__lte=timezone.localdate())
 
 
-class NewsItem(TranslatableModel):
+class NewsItem(ImageMixin, TranslatableModel):
     """A piece of news from the centre, shown from its date onwards."""
 
     translations = TranslatedFields(
+        image_alt=alt_text_field(),
         title=models.CharField(_("Titel"), max_length=200),
         teaser=models.TextField(
             _("Anreißer"),
@@ -80,10 +82,11 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
-class Event(TranslatableModel):
+class Event(ImageMixin, TranslatableModel):
     """An event of the centre or one it takes part in, e.g. the International Women's Day."""
 
     translations = TranslatedFields(
+        image_alt=alt_text_field(),
         title=models.CharField(_("Titel"), max_length=200),
         description=RichTextField(_("Beschreibung"), blank=True),
         venue=models.CharField(

@@ -7,8 +7,9 @@ class PortalConfig(AppConfig):
     name = "portal"
 
     def ready(self):
-        from portal import encryption
+        from portal import encryption, images
 
         # A malformed or missing encryption key stops the start, not the first request
         # that reads a counselling request.
         encryption.keys()
+        images.connect_file_removal()

@@ -7,6 +7,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.opening_hours import Location, TimeRange
 from languages.models import Language
+from portal.images import ImageMixin, alt_text_field
 
 
 def vcard_text(value: str) -> str:
@@ -33,10 +34,11 @@ def fold_vcard_line(line: str) -> str:
     return "\r\n ".join(folded)
 
 
-class ContactPerson(TranslatableModel):
+class ContactPerson(ImageMixin, TranslatableModel):
     """Someone to contact, shown by role; the name is optional."""
 
     translations = TranslatedFields(
+        image_alt=alt_text_field(),
         role=models.CharField(
             _("Aufgabe"),
             max_length=200,
