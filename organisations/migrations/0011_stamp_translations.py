@@ -1,0 +1,24 @@
+"""Existing translations start up to date: every row gets the same stamp."""
+
+from django.db import migrations
+from django.utils import timezone
+
+TRANSLATION_MODELS = [
+    "activitytranslation",
+    "audiencetranslation",
+    "networkmeetingtranslation",
+    "qualificationtopictranslation",
+    "supportoffertranslation",
+]
+
+
+def stamp(apps, schema_editor):
+    now = timezone.now()
+    for name in TRANSLATION_MODELS:
+        apps.get_model("organisations", name).objects.update(source_changed_at=now)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("organisations", "0010_translation_status")]
+
+    operations = [migrations.RunPython(stamp, migrations.RunPython.noop)]
