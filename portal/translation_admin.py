@@ -16,6 +16,7 @@ translatable inline from `TranslatableStackedInline` or `TranslatableTabularInli
 
 from django import forms
 from django.contrib import admin
+from django.forms import BoundField
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
@@ -87,12 +88,41 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return queryset.filter(conditions[wanted])
 
 
+def german_source(text):
+    return format_html("<strong>{}</strong> {}", gettext("Deutscher Text:"), text)
+
+
+class GermanSourceBoundField(BoundField):
+    """A field followed by its German text, linked with `aria-describedby`: for the rows of
+    a tabular inline, which show no help text."""
+
+    @property
+    def aria_describedby(self):
+        described_by = super().aria_describedby
+        if described_by is None:  # set on the widget
+            return None
+        return " ".join(filter(None, [described_by, f"{self.auto_id}_german"]))
+
+    def as_widget(self, widget=None, attrs=None, only_initial=False):
+        html = super().as_widget(widget, attrs, only_initial)
+        if only_initial:
+            return html
+        return format_html(
+            '{}<div class="german-source" id="{}_german">{}</div>',
+            html,
+            self.auto_id,
+            german_source(self.field.german_source),
+        )
+
+
 class TranslationFormMixin:
     """The form side: the German source beside the fields, the flags for the model, and
     the inline object left untranslated."""
 
     #: Set on inline forms: an existing object may stay without this language's translation.
     may_stay_untranslated = False
+    #: The admin shows help texts below the field, except in the rows of a tabular inline.
+    german_source_in_help_text = True
     _left_untranslated = False
 
     def __init__(self, *args, **kwargs):
@@ -119,12 +149,15 @@ class TranslationFormMixin:
             else:
                 text = format_html('<span class="german-source__text"{}>{}</span>', german, value)
             field = self.fields[name]
-            field.help_text = format_html(
-                '{}<div class="german-source"><strong>{}</strong> {}</div>',
-                conditional_escape(field.help_text),
-                gettext("Deutscher Text:"),
-                text,
-            )
+            if self.german_source_in_help_text:
+                field.help_text = format_html(
+                    '{}<div class="german-source">{}</div>',
+                    conditional_escape(field.help_text),
+                    german_source(text),
+                )
+            else:
+                field.bound_field_class = GermanSourceBoundField
+                field.german_source = text
 
     def full_clean(self):
         if self._may_skip_translation() and all(
@@ -219,6 +252,8 @@ class TranslatableInlineMixin:
     """Inline objects: the German source beside the fields, and no translation (nor
     error) for an object whose translated fields are all left empty."""
 
+    german_source_in_help_text = True
+
     class Media:
         css = STYLESHEET
 
@@ -226,7 +261,11 @@ class TranslatableInlineMixin:
         return super().get_queryset(request).prefetch_related(self.model._parler_meta.root_rel_name)
 
     def get_formset(self, request, obj=None, **kwargs):
-        kwargs["form"] = translation_form(kwargs.get("form", self.form), may_stay_untranslated=True)
+        kwargs["form"] = translation_form(
+            kwargs.get("form", self.form),
+            may_stay_untranslated=True,
+            german_source_in_help_text=self.german_source_in_help_text,
+        )
         formset = super().get_formset(request, obj, **kwargs)
         # The forms need the language while they are built, for the German source.
         formset.form.language_code = formset.language_code
@@ -238,4 +277,4 @@ class TranslatableStackedInline(TranslatableInlineMixin, parler_admin.Translatab
 
 
 class TranslatableTabularInline(TranslatableInlineMixin, parler_admin.TranslatableTabularInline):
-    pass
+    german_source_in_help_text = False

@@ -4,7 +4,9 @@ German is the source language. Every translation row carries `source_changed_at`
 German row, when its content last changed; on another language's row, the German row's
 value at the time that translation was saved. A translation is outdated when its value is
 older than the German one. `TranslatableModel.save_translation` keeps the stamps, so every
-way of saving (the admin, the demo content, a shell) follows the same rule.
+way of saving (the admin, the demo content, a shell) follows the same rule. Rows stored
+before the stamp existed have none on either side and count as up to date, until the
+German text changes: so no migration has to invent a date for them.
 """
 
 from dataclasses import dataclass
