@@ -236,6 +236,13 @@ class TranslatableAdmin(parler_admin.TranslatableAdmin):
         kwargs["form"] = translation_form(kwargs.get("form", self.form), **attrs)
         return super().get_form(request, obj, **kwargs)
 
+    def save_formset(self, request, form, formset, change):
+        # A minor change covers the whole German edit, the inline objects' texts too.
+        if form.cleaned_data.get(MINOR_CHANGE):
+            for inline_form in formset.forms:
+                inline_form.instance.minor_change = True
+        super().save_formset(request, form, formset, change)
+
     def get_fields(self, request, obj=None):
         # Django reads the fields off the form when none are declared: the box has its own
         # fieldset below.

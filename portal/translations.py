@@ -139,14 +139,6 @@ def _rows(model, language_code, master=None):
     )
 
 
-def needs_translation(model, language_code, status: Status) -> Q:
-    return (
-        missing(model, language_code)
-        if status == Status.MISSING
-        else outdated(model, language_code)
-    )
-
-
 @dataclass(frozen=True)
 class Need:
     """What one model needs translated into one language, for the admin's start page."""
@@ -161,14 +153,16 @@ class Need:
     outdated_url: str
 
 
-def needing_translation() -> list[Need]:
+def needing_translation(user=None) -> list[Need]:
     """Per non-German language and translatable model with an admin change list: how many
     objects lack a translation or have an outdated one, and the change list filtered to them.
 
-    One query per model (all languages are counted together); models nothing needs
-    translating in are left out.
+    Given a `user`, only the models they may change. One query per model (all languages
+    are counted together), besides the user's permissions, which Django loads once per
+    request; models nothing needs translating in are left out.
     """
     from django.contrib import admin
+    from django.contrib.auth import get_permission_codename
 
     from portal.translation_admin import changelist_url
 
@@ -176,6 +170,11 @@ def needing_translation() -> list[Need]:
     counts_per_model = []
     for model in admin.site._registry:
         if not issubclass(model, TranslatableModel):
+            continue
+        opts = model._meta
+        if user is not None and not user.has_perm(
+            f"{opts.app_label}.{get_permission_codename('change', opts)}"
+        ):
             continue
         aggregates = {}
         for code, _name in languages:

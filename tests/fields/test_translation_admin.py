@@ -82,6 +82,31 @@ def test_a_german_edit_marked_minor_keeps_the_translation_current(editor_client,
     assert status(field, "en") == Status.CURRENT
 
 
+def test_a_minor_change_keeps_the_offers_translations_current_too(editor_client, field):
+    offer = OfferFactory(field_of_work=field, title="Ubungsleiterschulung", description="")
+    translate(offer, "en", title="Coach training")
+    data = german_form(field, minor_change="on")
+    data.update(offers_form(field, ("Übungsleiterschulung", "")))
+
+    response = editor_client.post(change_url(field, "de"), data)
+
+    assert response.status_code == 302
+    offer = Offer.objects.get(pk=offer.pk)
+    assert offer.title == "Übungsleiterschulung"
+    assert offer.translation_status("en") == Status.CURRENT
+
+
+def test_without_the_box_the_offers_translations_are_outdated(editor_client, field):
+    offer = OfferFactory(field_of_work=field, title="Ubungsleiterschulung", description="")
+    translate(offer, "en", title="Coach training")
+    data = german_form(field)
+    data.update(offers_form(field, ("Übungsleiterschulung", "")))
+
+    editor_client.post(change_url(field, "de"), data)
+
+    assert Offer.objects.get(pk=offer.pk).translation_status("en") == Status.OUTDATED
+
+
 def test_the_minor_change_box_is_offered_only_while_editing_german(editor_client, field):
     german = editor_client.get(change_url(field, "de")).content.decode()
     english = editor_client.get(change_url(field, "en")).content.decode()

@@ -5,9 +5,15 @@ from django.contrib import admin
 
 from fields.models import FieldOfWork, TargetGroup
 from news.models import NewsItem
+from organisations.models import SupportOffer
 from portal.translations import Status, TranslatableModel, needing_translation
 from tests.demo import load_demo
-from tests.factories import FieldOfWorkFactory, NewsItemFactory, TargetGroupFactory
+from tests.factories import (
+    FieldOfWorkFactory,
+    NewsItemFactory,
+    SupportOfferFactory,
+    TargetGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +168,13 @@ def test_the_demo_content_starts_with_no_outdated_translation(media):
 
     assert needs  # the demo translates only part of its content
     assert [need for need in needs if need.outdated] == []
+
+
+def test_needing_translation_for_a_person_lists_only_what_they_may_change(mso_team):
+    FieldOfWorkFactory()
+    SupportOfferFactory()
+
+    models = {need.model for need in needing_translation(mso_team)}
+
+    assert SupportOffer in models
+    assert FieldOfWork not in models
