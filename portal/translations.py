@@ -73,7 +73,7 @@ class TranslatableModel(parler_models.TranslatableModel):
 
     def save_translation(self, translation, *args, **kwargs):
         if translation.language_code == SOURCE_LANGUAGE:
-            if translation.pk is None or (translation.is_modified and not self.minor_change):
+            if translation.pk is None or (content_changed(translation) and not self.minor_change):
                 translation.source_changed_at = timezone.now()
         elif (
             translation.pk is None
@@ -105,6 +105,17 @@ class TranslatableModel(parler_models.TranslatableModel):
         if is_outdated(stamps[language_code], stamps.get(SOURCE_LANGUAGE)):
             return Status.OUTDATED
         return Status.CURRENT
+
+
+def content_changed(translation) -> bool:
+    """parler's `is_modified`, blind to line endings: a browser sends the lines of a
+    textarea ending in CR LF, so a German text saved unchanged in the admin would
+    otherwise outdate its translations."""
+
+    def normalised(values):
+        return [v.replace("\r\n", "\n") if isinstance(v, str) else v for v in values]
+
+    return normalised(translation._original_values) != normalised(translation._get_field_values())
 
 
 def is_outdated(stamp, source_stamp) -> bool:

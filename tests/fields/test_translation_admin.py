@@ -71,6 +71,19 @@ def test_a_german_edit_outdates_the_translation(editor_client, field):
     assert status(field, "en") == Status.OUTDATED
 
 
+def test_saving_german_unchanged_from_a_browser_keeps_the_translation_current(editor_client, field):
+    translate(field, "de", summary="Schulungen.\nAn zwei Wochenenden.")
+    translate(field, "en", summary="Training.\nOn two weekends.")
+
+    # A browser sends the lines of a textarea ending in CR LF.
+    data = german_form(field, summary="Schulungen.\r\nAn zwei Wochenenden.", order="7")
+    response = editor_client.post(change_url(field, "de"), data)
+
+    assert response.status_code == 302
+    assert FieldOfWork.objects.get(pk=field.pk).order == 7
+    assert status(field, "en") == Status.CURRENT
+
+
 def test_a_german_edit_marked_minor_keeps_the_translation_current(editor_client, field):
     response = editor_client.post(
         change_url(field, "de"),
