@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
 from centre.models import (
     PROFILE_CACHE_KEY,
@@ -26,6 +25,11 @@ from centre.models import (
     Weekday,
 )
 from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin
+from portal.translation_admin import (
+    TranslatableAdmin,
+    TranslatableStackedInline,
+    TranslatableTabularInline,
+)
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}

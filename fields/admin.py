@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin, TranslatableStackedInline
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from portal.admin import ImageAdminMixin
+from portal.translation_admin import TranslatableAdmin, TranslatableStackedInline
 
 
 class OfferInline(TranslatableStackedInline):

@@ -1,12 +1,12 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from portal.documents import DownloadableDocument
 from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class TargetGroup(TranslatableModel):

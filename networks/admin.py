@@ -4,10 +4,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
 from portal.admin import ImageAdminMixin
+from portal.translation_admin import TranslatableAdmin
 
 
 class MembershipInline(admin.TabularInline):

@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from parler.models import TranslatableModel, TranslatedFields
 
 from fields.models import DownloadableDocument, FieldOfWork
 from organisations.models import Organisation
 from portal.images import PlainImageMixin
 from portal.querysets import ContentQuerySet
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class Level(models.TextChoices):

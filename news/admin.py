@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin
 
 from news.models import Event, NewsItem
 from portal.admin import ImageAdminMixin
+from portal.translation_admin import TranslatableAdmin
 
 
 @admin.register(NewsItem)

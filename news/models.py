@@ -4,11 +4,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
 SLUG_HELP_TEXT = _("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „internationaler-frauentag“.")
 ENDS_BEFORE_START = _("Das Ende darf nicht vor dem Beginn liegen.")

@@ -16,10 +16,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from parler.managers import TranslatableQuerySet
-from parler.models import TranslatableModel, TranslatedFields
 
 from languages.models import Language
 from portal.querysets import ContentQuerySet
+from portal.translations import TranslatableModel, TranslatedFields
 
 # A registration whose e-mail address is not confirmed within this time is deleted.
 CONFIRMATION_VALID = datetime.timedelta(hours=72)

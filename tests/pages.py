@@ -310,7 +310,8 @@ def create_organisations():
 
 
 def create_networks(field):
-    """A current city cooperation with cities, themes, a field and a document; a former group."""
+    """A current city cooperation with cities, themes, a field, a document and an outdated
+    Arabic translation; a former group."""
     theme = Theme.objects.create(name="Umgang mit Vielfalt")
     cooperation = Network.objects.create(
         slug="staedtekooperation-ruhr",
@@ -322,6 +323,14 @@ def create_networks(field):
         since=datetime.date(2013, 7, 9),
         website="https://example.org/kooperation",
     )
+    # Translated into Arabic before the German text changed: its page notes that.
+    cooperation.set_current_language("ar")
+    cooperation.name = "تعاون المدن «الاندماج بين البلديات»"
+    cooperation.description = "ثماني مدن تطوّر الحلول معًا."
+    cooperation.save()
+    cooperation.set_current_language("de")
+    cooperation.description = "Acht Städte entwickeln gemeinsam Lösungen für das Zusammenleben."
+    cooperation.save()
     cooperation.themes.add(theme)
     cooperation.fields_of_work.add(field)
     # A logo beside the partner's name says nothing more: decorative.

@@ -3,11 +3,11 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.opening_hours import Location, TimeRange
 from languages.models import Language
 from portal.images import ImageMixin, alt_text_field
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 def vcard_text(value: str) -> str:

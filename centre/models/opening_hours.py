@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.profile import PROFILE_CACHE_SECONDS
+from portal.translations import TranslatableModel, TranslatedFields
 
 MAIN_LOCATION_CACHE_KEY = "centre:main-location:v1"
 # How far ahead the status looks for the next opening; longer closures show no time.

@@ -8,10 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import mp4_duration, validate_video
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class PageKind(models.TextChoices):

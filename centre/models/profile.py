@@ -4,10 +4,10 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import sanitised_logo, validate_logo
 from languages.models import Language
+from portal.translations import TranslatableModel, TranslatedFields
 
 # v4: the cached profile carries its prefetched languages.
 PROFILE_CACHE_KEY = "centre:profile:v4"

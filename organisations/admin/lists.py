@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from parler.admin import TranslatableAdmin
 
 from organisations.models import (
     Activity,
@@ -20,6 +19,7 @@ from organisations.models import (
     SupportOffer,
     TopicWish,
 )
+from portal.translation_admin import TranslatableAdmin
 
 
 class NamedListAdmin(TranslatableAdmin):

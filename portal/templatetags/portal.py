@@ -7,7 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from portal.bidi import direction
+from portal.context_processors import alternate_url
 from portal.images import image_sources
+from portal.translations import SOURCE_LANGUAGE, Status
 
 register = template.Library()
 
@@ -22,6 +24,26 @@ def fallback_lang(obj):
     if obj.has_translation(get_language()):
         return ""
     return interface_lang(settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("includes/_translation_note.html", takes_context=True)
+def translation_note(context, obj):
+    """The note above a page whose text is one object's: shown in German because the
+    translation is missing, or translated from an older German text (with a link to it).
+
+    Free when the object's translations were prefetched; otherwise one query.
+    """
+    language = get_language()
+    if language == SOURCE_LANGUAGE:
+        return {}
+    status = obj.translation_status(language)
+    if status == Status.CURRENT:
+        return {}
+    return {
+        "status": status.value,
+        "source_language": SOURCE_LANGUAGE,
+        "source_url": alternate_url(context["request"], SOURCE_LANGUAGE),
+    }
 
 
 def interface_lang(code: str) -> str:
