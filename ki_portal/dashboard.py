@@ -31,6 +31,7 @@ from counselling.models import Status as RequestStatus
 from news.models import Event
 from organisations.models import HIDDEN_AFTER, RECONFIRM_AFTER, Organisation, ReviewItem
 from portal.models import MailStatus, OutgoingMail
+from portal.translations import TranslatableModel, needing_translation
 
 # Barrier reports whose answer is due within this time are shown before they are late.
 FEEDBACK_DUE_SOON = datetime.timedelta(days=3)
@@ -304,9 +305,37 @@ def accessibility_statement(request, now: datetime.datetime) -> Tile | None:
     return Tile("accessibility_statement", title, [Task(text % {"date": date_format(due_on)}, url)])
 
 
-# The tiles in the order they are shown. The tile of content whose translation is missing
-# or outdated (portal.translations.needing_translation) joins this list after
-# `upcoming_events`.
+def translations(request, now: datetime.datetime) -> Tile | None:
+    """Content whose translation is missing or outdated, per language and kind of content,
+    for whoever may change translated content. One query per such model."""
+    if not any(
+        issubclass(model, TranslatableModel) and model_admin.has_change_permission(request)
+        for model, model_admin in admin.site._registry.items()
+    ):
+        return None
+    tasks = []
+    for need in needing_translation(request.user):
+        counts = []
+        if need.missing:
+            counts.append(
+                ngettext("%(count)d fehlt", "%(count)d fehlen", need.missing)
+                % {"count": need.missing}
+            )
+        if need.outdated:
+            counts.append(
+                ngettext("%(count)d veraltet", "%(count)d veraltet", need.outdated)
+                % {"count": need.outdated}
+            )
+        text = _("%(language)s – %(content)s: %(counts)s") % {
+            "language": need.language_name,
+            "content": need.model._meta.verbose_name_plural,
+            "counts": ", ".join(counts),
+        }
+        tasks.append(Task(text, need.url))
+    return Tile("translations", _("Übersetzungen"), tasks)
+
+
+# The tiles in the order they are shown.
 TILES = [
     review_queue,
     leaving_directory,
@@ -314,6 +343,7 @@ TILES = [
     barrier_feedback,
     failed_mails,
     upcoming_events,
+    translations,
     accessibility_statement,
 ]
 

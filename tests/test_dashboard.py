@@ -19,6 +19,7 @@ from tests.factories import (
     BarrierFeedbackFactory,
     CounsellingRequestFactory,
     EventFactory,
+    FieldOfWorkFactory,
     OrganisationFactory,
     OutgoingMailFactory,
 )
@@ -41,15 +42,18 @@ ALL_TILES = {
     "barrier_feedback",
     "failed_mails",
     "upcoming_events",
+    "translations",
     "accessibility_statement",
 }
 # Each person (a fixture of tests/conftest.py) and the tiles their role owns.
 OWNED = {
-    "editor": {"barrier_feedback", "upcoming_events", "accessibility_statement"},
-    "mso_team": {"review_queue", "leaving_directory"},
+    "editor": {"barrier_feedback", "upcoming_events", "translations", "accessibility_statement"},
+    # The lists of the directory (activities, support offers, meetings) are translated too.
+    "mso_team": {"review_queue", "leaving_directory", "translations"},
     "counsellor": {"counselling_requests"},
     "data_protection_officer": set(),
-    "administrator": set(),
+    # The centre's profile is translated: its translations are the administration's.
+    "administrator": {"translations"},
     # Everything but the sealed inbox, which only the counselling team reads.
     "admin_user": ALL_TILES - {"counselling_requests"},
 }
@@ -281,7 +285,7 @@ def test_a_tile_without_work_says_so(client, admin_user):
 
     tiles = dashboard(sign_in(client, admin_user))
 
-    for key in ALL_TILES - {"counselling_requests", "accessibility_statement"}:
+    for key in ALL_TILES - {"counselling_requests", "accessibility_statement", "translations"}:
         assert texts(tiles[key]) == ["Nichts zu tun."], key
     assert texts(tiles["accessibility_statement"]) == [
         "Nichts zu tun.",
@@ -289,7 +293,7 @@ def test_a_tile_without_work_says_so(client, admin_user):
     ]
 
 
-@pytest.mark.parametrize("person", ["data_protection_officer", "administrator", "outsider"])
+@pytest.mark.parametrize("person", ["data_protection_officer", "outsider"])
 def test_a_role_without_tiles_is_told_there_is_nothing_to_do(client, request, work, person):
     page = signed_in(client, request, person).get(DASHBOARD).content.decode()
 
@@ -298,6 +302,14 @@ def test_a_role_without_tiles_is_told_there_is_nothing_to_do(client, request, wo
     assert "Alle Bereiche" in page
 
 
+# The work above in German only: the statement and the event lack their English and
+# Arabic text, an activity of the directory (made by the organisation's factory) its
+# English one. One line per language and kind of content, each with one row to translate.
+TRANSLATION_LINKS = {
+    "editor": [("translations", 1)] * 4,
+    "mso_team": [("translations", 1)],
+    "admin_user": [("translations", 1)] * 5,
+}
 # What each link's list shows: the rows of exactly the work the line counts.
 LINKED_ROWS = {
     "editor": [
@@ -305,9 +317,15 @@ LINKED_ROWS = {
         ("barrier_feedback", 1),
         ("upcoming_events", 1),
         ("upcoming_events", None),
+        *TRANSLATION_LINKS["editor"],
         ("accessibility_statement", None),
     ],
-    "mso_team": [("review_queue", 2), ("review_queue", 1), ("leaving_directory", 1)],
+    "mso_team": [
+        ("review_queue", 2),
+        ("review_queue", 1),
+        ("leaving_directory", 1),
+        *TRANSLATION_LINKS["mso_team"],
+    ],
     "counsellor": [("counselling_requests", 3)],
     "admin_user": [
         ("review_queue", 2),
@@ -318,6 +336,7 @@ LINKED_ROWS = {
         ("failed_mails", 1),
         ("upcoming_events", 1),
         ("upcoming_events", None),
+        *TRANSLATION_LINKS["admin_user"],
         ("accessibility_statement", None),
     ],
 }
@@ -339,14 +358,16 @@ def test_every_link_opens_for_the_person_and_lists_what_was_counted(client, requ
 
 # The whole start page with work in every area: session, user, second factor, Django's app
 # list and recent actions (9 for a person without tiles), then about one query per tile,
-# two for the events (their titles), and the groups for the counselling team's check.
+# two for the events (their titles), the groups for the counselling team's check, and one
+# per translated kind of content the person may change (editor 10, MSO team 5, the
+# administration 1 for the centre's profile, a superuser 16).
 QUERIES = {
-    "editor": 18,
-    "mso_team": 11,
+    "editor": 28,
+    "mso_team": 16,
     "counsellor": 10,
     "data_protection_officer": 9,
-    "administrator": 10,
-    "admin_user": 20,
+    "administrator": 11,
+    "admin_user": 36,
 }
 
 
@@ -365,3 +386,36 @@ def test_the_start_page_is_valid_html(client, admin_user, work, tmp_path):
     response = sign_in(client, admin_user).get(DASHBOARD)
 
     assert html_errors({"dashboard": response}, tmp_path) == []
+
+
+def test_translations_missing_or_outdated_are_counted_per_language(editor_client, monkeypatch):
+    field = FieldOfWorkFactory(title="Sport")
+    field.set_current_language("ar")
+    field.title = "رياضة"
+    field.summary = "ملخص"
+    field.save()
+    monkeypatch.setattr(timezone, "now", lambda: NOW + 60 * SECOND)
+    field.set_current_language("de")
+    field.title = "Integration durch Sport"
+    field.save()
+
+    tiles = dashboard(editor_client)
+
+    assert texts(tiles["translations"]) == [
+        "Englisch – Handlungsfelder: 1 fehlt",
+        "Arabisch – Handlungsfelder: 1 veraltet",
+    ]
+    for _text, link in tiles["translations"]:
+        listed = editor_client.get(html.unescape(link)).context["cl"].result_list
+        assert list(listed) == [field]
+
+
+def test_translated_content_leaves_nothing_to_do(editor_client):
+    field = FieldOfWorkFactory()
+    for code in ("en", "ar"):
+        field.set_current_language(code)
+        field.title = f"{code} title"
+        field.summary = f"{code} summary"
+        field.save()
+
+    assert texts(dashboard(editor_client)["translations"]) == ["Nichts zu tun."]
