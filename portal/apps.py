@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class PortalConfig(AppConfig):
@@ -12,3 +14,11 @@ class PortalConfig(AppConfig):
         # A malformed or missing encryption key stops the start, not the first request
         # that reads a counselling request.
         encryption.keys()
+
+
+class TaskResultsConfig(TasksAppConfig):
+    """django-tasks' database backend, named in German in the admin (its own name is not
+    translatable)."""
+
+    default = False
+    verbose_name = _("Hintergrundaufgaben")
