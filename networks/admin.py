@@ -7,6 +7,8 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
+from portal.admin import UploadHintsMixin
+from portal.slugs import GermanSlugAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -16,7 +18,8 @@ class MembershipInline(admin.TabularInline):
     fields = ["partner", "order"]
 
 
-class NetworkDocumentInline(admin.TabularInline):
+# Stacked: a table would hide the upload limits in a tooltip.
+class NetworkDocumentInline(UploadHintsMixin, admin.StackedInline):
     model = NetworkDocument
     extra = 0
     fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
@@ -39,7 +42,8 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslatableAdmin):
+class NetworkAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["name", "level", "kind", "role", "since", "ended_on", "is_published", "order"]
     list_editable = ["order"]
     list_filter = [MembershipStatusFilter, "level", "kind", "role", "is_published"]

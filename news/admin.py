@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from news.models import Event, NewsItem
+from portal.slugs import GermanSlugAdminMixin
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslatableAdmin):
+class NewsItemAdmin(GermanSlugAdminMixin, TranslatableAdmin):
     list_display = ["title", "published_on", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]
@@ -25,7 +26,7 @@ class NewsItemAdmin(TranslatableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatableAdmin):
+class EventAdmin(GermanSlugAdminMixin, TranslatableAdmin):
     list_display = ["title", "starts_at", "ends_at", "venue", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]
