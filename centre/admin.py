@@ -25,7 +25,7 @@ from centre.models import (
     PageSection,
     Weekday,
 )
-from portal.admin import ReadOnlyAdminMixin
+from portal.admin import ReadOnlyAdminMixin, UploadHintsMixin
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -40,7 +40,7 @@ class OneRecordAdminMixin:
 
 
 @admin.register(CentreProfile)
-class CentreProfileAdmin(OneRecordAdminMixin, TranslatableAdmin):
+class CentreProfileAdmin(UploadHintsMixin, OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -143,7 +143,7 @@ class KeyFigureInline(TranslatableTabularInline):
 
 
 @admin.register(InformationPage)
-class InformationPageAdmin(TranslatableAdmin):
+class InformationPageAdmin(UploadHintsMixin, TranslatableAdmin):
     list_display = ["__str__", "updated_at"]
 
     def get_inlines(self, request, obj):
