@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from django_tasks_db.apps import TasksAppConfig
+from django_tasks_db import apps as tasks_apps
 
 
 class PortalConfig(AppConfig):
@@ -16,7 +16,7 @@ class PortalConfig(AppConfig):
         encryption.keys()
 
 
-class TaskResultsConfig(TasksAppConfig):
+class TaskResultsConfig(tasks_apps.TasksAppConfig):
     """django-tasks' database backend, named in German in the admin (its own name is not
     translatable)."""
 
