@@ -24,7 +24,7 @@ from centre.models import (
     PageSection,
     Weekday,
 )
-from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin
+from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin, UploadHintsMixin
 from portal.translation_admin import (
     TranslatableAdmin,
     TranslatableStackedInline,
@@ -44,7 +44,7 @@ class OneRecordAdminMixin:
 
 
 @admin.register(CentreProfile)
-class CentreProfileAdmin(OneRecordAdminMixin, TranslatableAdmin):
+class CentreProfileAdmin(UploadHintsMixin, OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -147,7 +147,7 @@ class KeyFigureInline(TranslatableTabularInline):
 
 
 @admin.register(InformationPage)
-class InformationPageAdmin(TranslatableAdmin):
+class InformationPageAdmin(UploadHintsMixin, TranslatableAdmin):
     list_display = ["__str__", "updated_at"]
 
     def get_inlines(self, request, obj):

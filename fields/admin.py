@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
-from portal.admin import ImageAdminMixin
+from portal.admin import ImageAdminMixin, UploadHintsMixin
+from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin, TranslatableStackedInline
 
 
@@ -13,7 +14,8 @@ class OfferInline(TranslatableStackedInline):
     fields = ["title", "description", "order"]
 
 
-class DocumentInline(admin.TabularInline):
+# Stacked: a table would hide the upload limits in a tooltip.
+class DocumentInline(UploadHintsMixin, admin.StackedInline):
     model = Document
     extra = 0
     fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
@@ -21,7 +23,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(ImageAdminMixin, TranslatableAdmin):
+class FieldOfWorkAdmin(GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "slug", "order", "is_published", "updated_at"]
     list_editable = ["order"]
     list_filter = ["is_published", "target_groups"]
@@ -74,7 +76,8 @@ class FieldOfWorkAdmin(ImageAdminMixin, TranslatableAdmin):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TranslatableAdmin):
+class TargetGroupAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["__str__", "slug", "featured", "order"]
     list_editable = ["featured", "order"]
     list_filter = ["featured"]
@@ -83,7 +86,3 @@ class TargetGroupAdmin(TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
-
-    def get_prepopulated_fields(self, request, obj=None):
-        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
-        return {"slug": ["name"]}

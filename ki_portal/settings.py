@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "parler",
     "django_prose_editor",
     "django_tasks",
-    "django_tasks_db",
+    "portal.apps.TaskResultsConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "portal.middleware.UndecryptableDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in German, whatever the browser's Accept-Language says.
+    "accounts.middleware.admin_in_german",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.unusable_query_refused",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -265,7 +267,9 @@ LANGUAGES = [
     ("en", _("Englisch")),
     ("ar", _("Arabisch")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues (makemessages), then German for strings of Django and the
+# admin's libraries that their own catalogues lack (edited by hand, not by makemessages).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

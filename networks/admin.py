@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
-from portal.admin import ImageAdminMixin
+from portal.admin import ImageAdminMixin, UploadHintsMixin
+from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
 
@@ -17,7 +18,8 @@ class MembershipInline(admin.TabularInline):
     fields = ["partner", "order"]
 
 
-class NetworkDocumentInline(admin.TabularInline):
+# Stacked: a table would hide the upload limits in a tooltip.
+class NetworkDocumentInline(UploadHintsMixin, admin.StackedInline):
     model = NetworkDocument
     extra = 0
     fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
@@ -40,7 +42,8 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslatableAdmin):
+class NetworkAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["name", "level", "kind", "role", "since", "ended_on", "is_published", "order"]
     list_editable = ["order"]
     list_filter = [MembershipStatusFilter, "level", "kind", "role", "is_published"]

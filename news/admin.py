@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Event, NewsItem
 from portal.admin import ImageAdminMixin
+from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(ImageAdminMixin, TranslatableAdmin):
+class NewsItemAdmin(GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "published_on", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]
@@ -26,7 +27,7 @@ class NewsItemAdmin(ImageAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ImageAdminMixin, TranslatableAdmin):
+class EventAdmin(GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "starts_at", "ends_at", "venue", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,27 @@ from portal.tasks import enqueue_after_commit
 CHANGES = frozenset({"add", "change", "delete"})
 # Shown instead of what a confidential mail says and to whom.
 CONFIDENTIAL = _("vertraulich")
+
+
+class UploadHintsMixin:
+    """For a model admin or inline with upload fields: beside each, what it accepts (types
+    and largest size), from its check's `upload_hint` (portal.uploads.with_upload_hint),
+    so nobody learns the limit only from a failed upload."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, models.FileField):
+            hints = [
+                validator.upload_hint()
+                for validator in db_field.validators
+                if hasattr(validator, "upload_hint")
+            ]
+            if hints:
+                hint = " ".join(hints)
+                field.help_text = (
+                    format_html("{} {}", field.help_text, hint) if field.help_text else hint
+                )
+        return field
 
 
 class ReadOnlyAdminMixin:

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db import apps as tasks_apps
 
 
 class PortalConfig(AppConfig):
@@ -13,3 +15,11 @@ class PortalConfig(AppConfig):
         # that reads a counselling request.
         encryption.keys()
         images.connect_file_removal()
+
+
+class TaskResultsConfig(tasks_apps.TasksAppConfig):
+    """django-tasks' database backend, named in German in the admin (its own name is not
+    translatable)."""
+
+    default = False
+    verbose_name = _("Hintergrundaufgaben")

@@ -21,6 +21,27 @@ UNREADABLE_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EO
 KEPT_IMAGE_INFO = ("transparency",)
 
 
+def upload_hint(kinds, limit: int) -> str:
+    """What an upload field accepts, shown beside it before anything is uploaded; made from
+    the constants its check uses (see `with_upload_hint`)."""
+    return _("Erlaubt: %(kinds)s, höchstens %(limit)s.") % {
+        "kinds": ", ".join(kinds),
+        "limit": filesizeformat(limit),
+    }
+
+
+def with_upload_hint(kinds, limit):
+    """Marks an upload check with what it accepts: `kinds` (names of the formats) and
+    `limit` (a callable returning the largest size in bytes, read when shown, so a
+    changed setting shows). portal.admin.UploadHintsMixin shows it beside the field."""
+
+    def mark(validator):
+        validator.upload_hint = lambda: upload_hint(kinds, limit())
+        return validator
+
+    return mark
+
+
 def validate_file_size(uploaded, limit: int) -> None:
     if uploaded.size > limit:
         raise ValidationError(

@@ -19,10 +19,12 @@ from organisations.models import (
     SupportOffer,
     TopicWish,
 )
+from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
 
-class NamedListAdmin(TranslatableAdmin):
+class NamedListAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["__str__", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["translations__name", "slug"]
@@ -30,10 +32,6 @@ class NamedListAdmin(TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
-
-    def get_prepopulated_fields(self, request, obj=None):
-        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
-        return {"slug": ["name"]}
 
 
 @admin.register(Activity)
