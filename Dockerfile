@@ -38,12 +38,14 @@ COPY --chown=portal:portal counselling/ counselling/
 COPY --chown=portal:portal networks/ networks/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
+COPY --chown=portal:portal locale_libraries/ locale_libraries/
 COPY --chown=portal:portal static/ static/
 COPY --chown=portal:portal deploy/gunicorn.conf.py deploy/gunicorn.conf.py
 COPY --from=assets --chown=portal:portal /build/static/dist/ static/dist/
 
 # collectstatic needs keys to import the settings; the build keys are thrown away.
 RUN pybabel compile --domain django --directory locale \
+    && pybabel compile --domain "django djangojs" --directory locale_libraries \
     && DJANGO_SECRET_KEY=build-only \
        KI_FIELD_ENCRYPTION_KEY="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
        python manage.py collectstatic --noinput \

@@ -71,6 +71,7 @@ static/dist/kern.min.css: package.json package-lock.json assets/build.mjs | $(NP
 
 messages: $(VENV)/.runtime
 	$(BIN)/pybabel --quiet compile --domain django --directory locale
+	$(BIN)/pybabel --quiet compile --domain "django djangojs" --directory locale_libraries
 
 demo: $(VENV)/.runtime
 # makemigrations reads the history of the local database (var/db.sqlite3) and warns without its folder.

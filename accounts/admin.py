@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.admin_german import AdminPasswordChangeForm, GermanPermissionsMixin
 from accounts.groups import (
     SEALED_GROUPS,
     may_change_sealed_memberships,
@@ -65,7 +66,7 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(auth_admin.UserAdmin):
+class UserAdmin(GermanPermissionsMixin, auth_admin.UserAdmin):
     """Accounts, kept by the role "Administration" (docs/security.md).
 
     Roles are given through groups. Only a superuser sets the superuser flag, gives single
@@ -75,6 +76,7 @@ class UserAdmin(auth_admin.UserAdmin):
 
     # The add form has no groups: a new account joins a group on its change page.
     form = UserChangeForm
+    change_password_form = AdminPasswordChangeForm
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -115,7 +117,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(auth_admin.GroupAdmin):
+class GroupAdmin(GermanPermissionsMixin, auth_admin.GroupAdmin):
     """Groups as Django keeps them, but the sealed ones are read only and never deleted:
     their name is what the portal checks, their permissions come from migrations."""
 

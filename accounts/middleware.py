@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 # Session keys: when the user logged in, and when the session last had a request (to the
@@ -11,6 +12,23 @@ from django.utils.translation import ngettext
 STARTED = "staff_session_started"
 LAST_SEEN = "staff_session_last_seen"
 LAST_SEEN_STEP = 60
+
+
+def admin_in_german(get_response):
+    """The back office speaks German to everyone, whatever the browser asks for: its
+    strings, help texts and the editors' content are German first. The public site takes
+    the language from its path (i18n_patterns) and is not touched.
+
+    Comes right after LocaleMiddleware, which chose a language from the browser's
+    Accept-Language for the admin's paths (they carry no language prefix)."""
+
+    def middleware(request):
+        if request.path_info.startswith(reverse("admin:index")):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return get_response(request)
+
+    return middleware
 
 
 def start_session_clock(session):

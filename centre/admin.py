@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
 from centre.models import (
     PROFILE_CACHE_KEY,
@@ -25,8 +24,13 @@ from centre.models import (
     PageSection,
     Weekday,
 )
-from portal.admin import ReadOnlyAdminMixin
+from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin, UploadHintsMixin
 from portal.history import HistoryAdminMixin
+from portal.translation_admin import (
+    TranslatableAdmin,
+    TranslatableStackedInline,
+    TranslatableTabularInline,
+)
 
 # Addresses typed without a scheme are completed with https, as Django 6 will do.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -41,7 +45,9 @@ class OneRecordAdminMixin:
 
 
 @admin.register(CentreProfile)
-class CentreProfileAdmin(HistoryAdminMixin, OneRecordAdminMixin, TranslatableAdmin):
+class CentreProfileAdmin(
+    HistoryAdminMixin, UploadHintsMixin, OneRecordAdminMixin, TranslatableAdmin
+):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -125,7 +131,7 @@ class ConsultationHoursInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(HistoryAdminMixin, TranslatableAdmin):
+class ContactPersonAdmin(HistoryAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "phone", "email", "order"]
     list_editable = ["order"]
     search_fields = ["name", "translations__role", "email"]
@@ -144,7 +150,7 @@ class KeyFigureInline(TranslatableTabularInline):
 
 
 @admin.register(InformationPage)
-class InformationPageAdmin(HistoryAdminMixin, TranslatableAdmin):
+class InformationPageAdmin(HistoryAdminMixin, UploadHintsMixin, TranslatableAdmin):
     list_display = ["__str__", "updated_at"]
     # Every inline a page may have, for its history; `get_inlines` picks the page's own.
     inlines = [PageSectionInline, KeyFigureInline]

@@ -8,9 +8,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal.uploads import decoded_image, read_head, reencoded_image, validate_file_size
+from portal.uploads import (
+    IMAGE_FORMATS,
+    decoded_image,
+    read_head,
+    reencoded_image,
+    validate_file_size,
+    with_upload_hint,
+)
 
 LOGO_MAX_BYTES = 1024 * 1024
+VIDEO_SUFFIX = ".mp4"
 # Decoded, a logo takes up to four bytes per pixel of a worker's memory: 25 megapixels
 # (5000 by 5000) is more than any print original, about 100 MB while it is checked.
 LOGO_MAX_PIXELS = 25_000_000
@@ -19,6 +27,7 @@ LOGO_MAX_PIXELS = 25_000_000
 LOGO_MAX_SIDE = 1024
 
 
+@with_upload_hint(IMAGE_FORMATS, lambda: LOGO_MAX_BYTES)
 def validate_logo(uploaded) -> None:
     """A PNG or JPEG image by its content, of bounded size and pixel count; SVG is
     refused (it is a document that can carry scripts)."""
@@ -109,8 +118,9 @@ def mp4_is_complete(uploaded) -> bool:
         uploaded.seek(position)
 
 
+@with_upload_hint([VIDEO_SUFFIX[1:].upper()], lambda: settings.VIDEO_MAX_BYTES)
 def validate_video(uploaded) -> None:
-    if Path(uploaded.name).suffix.lower() != ".mp4":
+    if Path(uploaded.name).suffix.lower() != VIDEO_SUFFIX:
         raise ValidationError(_("Bitte laden Sie das Video als MP4-Datei hoch."), code="file_type")
     validate_file_size(uploaded, settings.VIDEO_MAX_BYTES)
     if (

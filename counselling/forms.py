@@ -14,6 +14,7 @@ from counselling.models import MESSAGE_MAX_LENGTH, Channel, TimeOfDay, Topic
 from languages.forms import LanguageChoiceField
 from languages.models import Language
 from portal.forms import (
+    ChoiceRadios,
     PhoneField,
     PlainEmailField,
     PlainTextField,
@@ -46,13 +47,13 @@ class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form
     topic = forms.ChoiceField(
         label=_("Worum geht es?"),
         choices=Topic.choices,
-        widget=forms.RadioSelect,
+        widget=ChoiceRadios,
         error_messages={"required": _("Bitte wählen Sie, worum es geht.")},
     )
     channel = forms.ChoiceField(
         label=_("Wie sollen wir Sie erreichen?"),
         choices=Channel.choices,
-        widget=forms.RadioSelect,
+        widget=ChoiceRadios,
         error_messages={"required": _("Bitte wählen Sie, wie wir Sie erreichen sollen.")},
     )
     contact_detail = PlainTextField(
@@ -99,7 +100,7 @@ class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form
         label=_("Zu welcher Tageszeit?"),
         choices=TimeOfDay.choices,
         initial=TimeOfDay.ANY,
-        widget=forms.RadioSelect,
+        widget=ChoiceRadios,
     )
     authority = PlainTextField(
         label=_("Zu welcher Behörde möchten Sie begleitet werden?"),

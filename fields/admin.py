@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin, TranslatableStackedInline
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
+from portal.admin import ImageAdminMixin, UploadHintsMixin
 from portal.history import HistoryAdminMixin
+from portal.slugs import GermanSlugAdminMixin
+from portal.translation_admin import TranslatableAdmin, TranslatableStackedInline
 
 
 class OfferInline(TranslatableStackedInline):
@@ -13,7 +15,8 @@ class OfferInline(TranslatableStackedInline):
     fields = ["title", "description", "order"]
 
 
-class DocumentInline(admin.TabularInline):
+# Stacked: a table would hide the upload limits in a tooltip.
+class DocumentInline(UploadHintsMixin, admin.StackedInline):
     model = Document
     extra = 0
     fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
@@ -21,7 +24,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(HistoryAdminMixin, TranslatableAdmin):
+class FieldOfWorkAdmin(HistoryAdminMixin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "slug", "order", "is_published", "updated_at"]
     list_editable = ["order"]
     list_filter = ["is_published", "target_groups"]
@@ -74,7 +77,8 @@ class FieldOfWorkAdmin(HistoryAdminMixin, TranslatableAdmin):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(HistoryAdminMixin, TranslatableAdmin):
+class TargetGroupAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["__str__", "slug", "featured", "order"]
     list_editable = ["featured", "order"]
     list_filter = ["featured"]
@@ -83,7 +87,3 @@ class TargetGroupAdmin(HistoryAdminMixin, TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
-
-    def get_prepopulated_fields(self, request, obj=None):
-        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
-        return {"slug": ["name"]}

@@ -1,11 +1,12 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from portal.documents import DownloadableDocument
+from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class TargetGroup(TranslatableModel):
@@ -16,7 +17,14 @@ class TargetGroup(TranslatableModel):
     """
 
     translations = TranslatedFields(
-        name=models.CharField(_("Name"), max_length=100),
+        name=models.CharField(
+            _("Name"),
+            max_length=100,
+            help_text=_(
+                "Zum Beispiel „Frauen und Mädchen“. Erscheint auf der Startseite und als "
+                "Überschrift."
+            ),
+        ),
         teaser=models.CharField(
             _("Was Sie hier finden"),
             max_length=200,
@@ -28,9 +36,15 @@ class TargetGroup(TranslatableModel):
         _("Kurzname in der Adresse"),
         max_length=100,
         unique=True,
-        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „frauen-und-maedchen“."),
+        help_text=_(
+            "Der Teil der Internetadresse nach „/fuer/“. Bleibt das Feld leer, wird er aus dem "
+            "Namen gebildet. Nach dem Veröffentlichen nicht mehr ändern, sonst funktionieren "
+            "Links nicht mehr."
+        ),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
     featured = models.BooleanField(
         _("Auf der Startseite zeigen"),
         default=False,
@@ -57,11 +71,16 @@ class FieldOfWorkQuerySet(ContentQuerySet):
         return super().published().filter(is_published=True)
 
 
-class FieldOfWork(TranslatableModel):
+class FieldOfWork(ImageMixin, TranslatableModel):
     """A Handlungsfeld: one area of the centre's work, with its offers and documents."""
 
     translations = TranslatedFields(
-        title=models.CharField(_("Titel"), max_length=200),
+        image_alt=alt_text_field(),
+        title=models.CharField(
+            _("Titel"),
+            max_length=200,
+            help_text=_("Kurz und verständlich, z. B. „Integration durch Sport“."),
+        ),
         summary=models.TextField(
             _("Kurzbeschreibung"),
             max_length=500,
@@ -73,25 +92,39 @@ class FieldOfWork(TranslatableModel):
         _("Kurzname in der Adresse"),
         max_length=100,
         unique=True,
-        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „integration-durch-sport“."),
+        help_text=_(
+            "Der Teil der Internetadresse der Seite. Bleibt das Feld leer, wird er aus dem "
+            "Titel gebildet. Nach dem Veröffentlichen nicht mehr ändern, sonst funktionieren "
+            "Links nicht mehr."
+        ),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
     is_published = models.BooleanField(
         _("veröffentlicht"),
         default=False,
         help_text=_("Nur veröffentlichte Handlungsfelder sind öffentlich sichtbar."),
     )
     target_groups = models.ManyToManyField(
-        TargetGroup, blank=True, related_name="fields_of_work", verbose_name=_("Zielgruppen")
+        TargetGroup,
+        blank=True,
+        related_name="fields_of_work",
+        verbose_name=_("Zielgruppen"),
+        help_text=_("Auf den Seiten dieser Zielgruppen erscheint das Handlungsfeld."),
     )
     contact_persons = models.ManyToManyField(
         "centre.ContactPerson",
         blank=True,
         related_name="fields_of_work",
         verbose_name=_("Ansprechpersonen"),
+        help_text=_("Erscheinen auf der Seite des Handlungsfelds mit Telefon und E-Mail."),
     )
     related_fields = models.ManyToManyField(
-        "self", blank=True, verbose_name=_("Verwandte Handlungsfelder")
+        "self",
+        blank=True,
+        verbose_name=_("Verwandte Handlungsfelder"),
+        help_text=_("Werden auf der Seite des Handlungsfelds verlinkt."),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
@@ -119,10 +152,16 @@ class Offer(TranslatableModel):
         verbose_name=_("Handlungsfeld"),
     )
     translations = TranslatedFields(
-        title=models.CharField(_("Titel"), max_length=200),
-        description=models.TextField(_("Beschreibung"), blank=True),
+        title=models.CharField(
+            _("Titel"), max_length=200, help_text=_("Zum Beispiel „Sprachcafé“.")
+        ),
+        description=models.TextField(
+            _("Beschreibung"), blank=True, help_text=_("Was das Angebot leistet, für wen und wann.")
+        ),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]

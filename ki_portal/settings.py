@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "parler",
     "django_prose_editor",
     "django_tasks",
-    "django_tasks_db",
+    "portal.apps.TaskResultsConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "portal.middleware.UndecryptableDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in German, whatever the browser's Accept-Language says.
+    "accounts.middleware.admin_in_german",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.unusable_query_refused",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -267,7 +269,9 @@ LANGUAGES = [
     ("en", _("Englisch")),
     ("ar", _("Arabisch")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues (makemessages), then German for strings of Django and the
+# admin's libraries that their own catalogues lack (edited by hand, not by makemessages).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -341,6 +345,9 @@ BARRIER_UNANSWERED_KEEP_DAYS = env_int("KI_BARRIER_UNANSWERED_KEEP_DAYS", 365)
 # its data this many days after it was hidden; until then its representative may still
 # confirm it and bring it back.
 ORGANISATION_HIDDEN_KEEP_DAYS = env_int("KI_ORGANISATION_HIDDEN_KEEP_DAYS", 183)
+# A registration or change request waiting longer than this many days for review is shown
+# as overdue on the admin's start page (ki_portal.dashboard).
+ORGANISATION_REVIEW_DAYS = env_int("KI_ORGANISATION_REVIEW_DAYS", 14)
 # How long the web server's logs are kept, as the privacy page states; the operator's
 # logrotate enforces it (deploy/README.md).
 SERVER_LOG_DAYS = env_int("KI_SERVER_LOG_DAYS", 14)

@@ -1,7 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from centre.sitemaps import PageSitemap
 from centre.views import logo
@@ -11,6 +11,7 @@ from networks.sitemaps import NetworkSitemap
 from news.sitemaps import EventSitemap, NewsItemSitemap
 from organisations.sitemaps import OrganisationSitemap
 from portal.admin import view_on_site
+from portal.images import IMAGE_NAME, image
 
 SITEMAPS = {
     "pages": PageSitemap,
@@ -33,6 +34,7 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("logo", logo, name="logo"),
+    re_path(rf"^bilder/(?P<name>{IMAGE_NAME})$", image, name="image"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

@@ -35,6 +35,10 @@ class Language(models.Model):
                 _("Bitte geben Sie einen Sprachcode nach BCP 47 an, z. B. „tr“ oder „ckb“."),
             )
         ],
+        help_text=_(
+            "Das international übliche Kürzel, z. B. „tr“ für Türkisch oder „ckb“ für Sorani. "
+            "Es lässt sich später nicht mehr ändern."
+        ),
     )
     name = models.CharField(
         _("Name in der Sprache selbst"),
@@ -42,7 +46,9 @@ class Language(models.Model):
         help_text=_("So, wie Sprechende der Sprache sie nennen, z. B. „Türkçe“."),
     )
     name_de = models.CharField(
-        _("Deutscher Name"), max_length=100, help_text=_("Für die Sortierung und das Admin.")
+        _("Deutscher Name"),
+        max_length=100,
+        help_text=_("So heißt die Sprache auf Deutsch; danach wird die Liste sortiert."),
     )
     direction = models.CharField(
         _("Schreibrichtung"),

@@ -4,10 +4,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
+from portal.admin import ImageAdminMixin, UploadHintsMixin
 from portal.history import HistoryAdminMixin
+from portal.slugs import GermanSlugAdminMixin
+from portal.translation_admin import TranslatableAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -17,7 +19,8 @@ class MembershipInline(admin.TabularInline):
     fields = ["partner", "order"]
 
 
-class NetworkDocumentInline(admin.TabularInline):
+# Stacked: a table would hide the upload limits in a tooltip.
+class NetworkDocumentInline(UploadHintsMixin, admin.StackedInline):
     model = NetworkDocument
     extra = 0
     fields = ["title", "file", "language", "is_accessible", "order", "file_type", "size"]
@@ -40,7 +43,8 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(HistoryAdminMixin, TranslatableAdmin):
+class NetworkAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["name", "level", "kind", "role", "since", "ended_on", "is_published", "order"]
     list_editable = ["order"]
     list_filter = [MembershipStatusFilter, "level", "kind", "role", "is_published"]
@@ -82,7 +86,7 @@ class NetworkAdmin(HistoryAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class PartnerAdmin(HistoryAdminMixin, ImageAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from parler.models import TranslatableModel, TranslatedFields
 
 from fields.models import DownloadableDocument, FieldOfWork
 from organisations.models import Organisation
+from portal.images import PlainImageMixin
 from portal.querysets import ContentQuerySet
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class Level(models.TextChoices):
@@ -51,7 +52,9 @@ class Theme(TranslatableModel):
     """A subject a network works on, e.g. "demographic change and migration"."""
 
     translations = TranslatedFields(name=models.CharField(_("Name"), max_length=300))
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -62,14 +65,24 @@ class Theme(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or ""
 
 
-class Partner(models.Model):
+class Partner(PlainImageMixin, models.Model):
     """A city, authority, welfare organisation or migrant organisation in a network.
 
     Names are proper names and stay as they are in every language.
     """
 
-    name = models.CharField(_("Name"), max_length=200, unique=True)
-    kind = models.CharField(_("Art"), max_length=30, choices=PartnerKind.choices)
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        unique=True,
+        help_text=_("Zum Beispiel „Caritasverband Oberhausen“."),
+    )
+    kind = models.CharField(
+        _("Art"),
+        max_length=30,
+        choices=PartnerKind.choices,
+        help_text=_("Welche Art von Einrichtung der Partner ist."),
+    )
     website = models.URLField(_("Website"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -106,7 +119,13 @@ class NetworkQuerySet(ContentQuerySet):
 
 class Network(TranslatableModel):
     translations = TranslatedFields(
-        name=models.CharField(_("Name"), max_length=200),
+        name=models.CharField(
+            _("Name"),
+            max_length=200,
+            help_text=_(
+                "Der Name, unter dem das Netzwerk bekannt ist, z. B. „Arbeitskreis Flüchtlinge“."
+            ),
+        ),
         description=models.TextField(
             _("Was das Netzwerk tut"), help_text=_("Zwei bis vier Sätze in einfacher Sprache.")
         ),
@@ -121,14 +140,40 @@ class Network(TranslatableModel):
         _("Kurzname in der Adresse"),
         max_length=100,
         unique=True,
-        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „ak-fluechtlinge“."),
+        help_text=_(
+            "Der Teil der Internetadresse der Seite. Bleibt das Feld leer, wird er aus dem "
+            "Namen gebildet. Nach dem Veröffentlichen nicht mehr ändern, sonst funktionieren "
+            "Links nicht mehr."
+        ),
     )
-    level = models.CharField(_("Ebene"), max_length=20, choices=Level.choices)
-    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    level = models.CharField(
+        _("Ebene"),
+        max_length=20,
+        choices=Level.choices,
+        help_text=_(
+            "Ob das Netzwerk vor Ort, in der Region, im Land oder im Bund arbeitet. Die "
+            "Übersicht ist danach gegliedert."
+        ),
+    )
+    kind = models.CharField(
+        _("Art"),
+        max_length=30,
+        choices=Kind.choices,
+        help_text=_("Was für ein Zusammenschluss das ist."),
+    )
     role = models.CharField(
-        _("Rolle des Zentrums"), max_length=20, choices=Role.choices, default=Role.MEMBER
+        _("Rolle des Zentrums"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.MEMBER,
+        help_text=_("Welche Aufgabe das Zentrum im Netzwerk hat."),
     )
-    since = models.DateField(_("dabei seit"), null=True, blank=True)
+    since = models.DateField(
+        _("dabei seit"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn Sie es nicht wissen."),
+    )
     ended_on = models.DateField(
         _("beendet am"),
         null=True,
@@ -137,13 +182,27 @@ class Network(TranslatableModel):
     )
     website = models.URLField(_("Website des Netzwerks"), blank=True)
     themes = models.ManyToManyField(
-        Theme, blank=True, related_name="networks", verbose_name=_("Themen")
+        Theme,
+        blank=True,
+        related_name="networks",
+        verbose_name=_("Themen"),
+        help_text=_("Die Themen, unter denen man das Netzwerk findet."),
     )
     fields_of_work = models.ManyToManyField(
-        FieldOfWork, blank=True, related_name="networks", verbose_name=_("Handlungsfelder")
+        FieldOfWork,
+        blank=True,
+        related_name="networks",
+        verbose_name=_("Handlungsfelder"),
+        help_text=_("Auf den Seiten dieser Handlungsfelder erscheint das Netzwerk."),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
-    is_published = models.BooleanField(_("veröffentlicht"), default=True)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
+    is_published = models.BooleanField(
+        _("veröffentlicht"),
+        default=True,
+        help_text=_("Nur veröffentlichte Netzwerke sind öffentlich sichtbar."),
+    )
 
     objects = NetworkQuerySet.as_manager()
 
@@ -199,7 +258,9 @@ class Membership(models.Model):
     partner = models.ForeignKey(
         Partner, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Partner")
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         ordering = ["order", "partner__name"]

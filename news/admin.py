@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin
 
 from news.models import Event, NewsItem
+from portal.admin import ImageAdminMixin
 from portal.history import HistoryAdminMixin
+from portal.slugs import GermanSlugAdminMixin
+from portal.translation_admin import TranslatableAdmin
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(HistoryAdminMixin, TranslatableAdmin):
+class NewsItemAdmin(HistoryAdminMixin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "published_on", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]
@@ -26,7 +28,7 @@ class NewsItemAdmin(HistoryAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(HistoryAdminMixin, TranslatableAdmin):
+class EventAdmin(HistoryAdminMixin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["title", "starts_at", "ends_at", "venue", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["translations__title", "slug"]

@@ -4,12 +4,16 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
+from portal.images import ImageMixin, alt_text_field
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
-SLUG_HELP_TEXT = _("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „internationaler-frauentag“.")
+SLUG_HELP_TEXT = _(
+    "Der Teil der Internetadresse der Seite. Bleibt das Feld leer, wird er aus dem Titel "
+    "gebildet. Nach dem Veröffentlichen nicht mehr ändern, sonst funktionieren Links nicht mehr."
+)
 ENDS_BEFORE_START = _("Das Ende darf nicht vor dem Beginn liegen.")
 
 
@@ -19,11 +23,16 @@ class NewsItemQuerySet(ContentQuerySet):
         return super().published().filter(is_published=True, published_on__lte=timezone.localdate())
 
 
-class NewsItem(TranslatableModel):
+class NewsItem(ImageMixin, TranslatableModel):
     """A piece of news from the centre, shown from its date onwards."""
 
     translations = TranslatedFields(
-        title=models.CharField(_("Titel"), max_length=200),
+        image_alt=alt_text_field(),
+        title=models.CharField(
+            _("Titel"),
+            max_length=200,
+            help_text=_("Kurz und verständlich; erscheint als Überschrift und in der Übersicht."),
+        ),
         teaser=models.TextField(
             _("Anreißer"),
             max_length=300,
@@ -80,11 +89,16 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
-class Event(TranslatableModel):
+class Event(ImageMixin, TranslatableModel):
     """An event of the centre or one it takes part in, e.g. the International Women's Day."""
 
     translations = TranslatedFields(
-        title=models.CharField(_("Titel"), max_length=200),
+        image_alt=alt_text_field(),
+        title=models.CharField(
+            _("Titel"),
+            max_length=200,
+            help_text=_("Der Name der Veranstaltung, z. B. „Interkulturelles Frühstück“."),
+        ),
         description=RichTextField(_("Beschreibung"), blank=True),
         venue=models.CharField(
             _("Veranstaltungsort"),
@@ -100,8 +114,10 @@ class Event(TranslatableModel):
     slug = models.SlugField(
         _("Kurzname in der Adresse"), max_length=100, unique=True, help_text=SLUG_HELP_TEXT
     )
-    starts_at = models.DateTimeField(_("Beginn"))
-    ends_at = models.DateTimeField(_("Ende"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("Beginn"), help_text=_("Tag und Uhrzeit des Beginns."))
+    ends_at = models.DateTimeField(
+        _("Ende"), null=True, blank=True, help_text=_("Leer lassen, wenn es kein festes Ende gibt.")
+    )
     location = models.ForeignKey(
         "centre.Location",
         on_delete=models.SET_NULL,

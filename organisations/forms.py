@@ -23,6 +23,7 @@ from organisations.models import (
     QualificationTopic,
 )
 from portal.forms import (
+    ChoiceRadios,
     PhoneField,
     PlainEmailField,
     PlainTextField,
@@ -192,7 +193,7 @@ class OrganisationForm(forms.ModelForm):
             "contact_phone": PhoneField,
         }
         widgets = {
-            "legal_form": forms.RadioSelect,
+            "legal_form": ChoiceRadios,
             "founded_year": forms.TextInput(attrs={"inputmode": "numeric"}),
             # The organisation's address is not the person's own: no autocomplete for it.
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr"}),

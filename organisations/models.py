@@ -12,14 +12,14 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from parler.managers import TranslatableQuerySet
-from parler.models import TranslatableModel, TranslatedFields
 
 from languages.models import Language
 from portal.querysets import ContentQuerySet
+from portal.slugs import free_slug, german_slugify
+from portal.translations import TranslatableModel, TranslatedFields
 
 # A registration whose e-mail address is not confirmed within this time is deleted.
 CONFIRMATION_VALID = datetime.timedelta(hours=72)
@@ -93,8 +93,18 @@ def register_key(number: str) -> str:
 class NamedListEntry(TranslatableModel):
     """An entry of a list staff maintain; the public pages show its name."""
 
-    slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    slug = models.SlugField(
+        _("Kurzname"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Dient der Auswahl im Verzeichnis. Bleibt das Feld leer, wird er aus dem Namen "
+            "gebildet."
+        ),
+    )
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     objects = ContentQuerySet.as_manager()
 
@@ -139,7 +149,9 @@ class SupportOffer(TranslatableModel):
         title=models.CharField(_("Titel"), max_length=200),
         description=models.TextField(_("Beschreibung"), max_length=1000, blank=True),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     objects = ContentQuerySet.as_manager()
 
@@ -155,8 +167,17 @@ class SupportOffer(TranslatableModel):
 class District(models.Model):
     """A district of the centre's city or county, for the directory's filter."""
 
-    name = models.CharField(_("Name"), max_length=100, unique=True)
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    name = models.CharField(
+        _("Name"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Zum Beispiel „Sterkrade“. So erscheint der Stadtteil im Filter des Verzeichnisses."
+        ),
+    )
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -180,8 +201,10 @@ class NetworkMeeting(TranslatableModel):
             _("Tagesordnung"), max_length=2000, help_text=_("Ein Punkt pro Zeile.")
         ),
     )
-    starts_at = models.DateTimeField(_("Beginn"))
-    place = models.CharField(_("Ort"), max_length=200)
+    starts_at = models.DateTimeField(_("Beginn"), help_text=_("Tag und Uhrzeit des Treffens."))
+    place = models.CharField(
+        _("Ort"), max_length=200, help_text=_("Zum Beispiel „Haus der Vielfalt, Saal 2“.")
+    )
 
     objects = NetworkMeetingQuerySet.as_manager()
 
@@ -460,12 +483,9 @@ class Organisation(models.Model):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self) -> str:
-        base = (slugify(self.name) or "organisation")[:100]
-        slug, number = base, 1
-        while Organisation.objects.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
+        max_length = self._meta.get_field("slug").max_length
+        base = german_slugify(self.name, max_length - 10) or "organisation"
+        return free_slug(Organisation, base, max_length=max_length)
 
     @property
     def entry(self) -> "Organisation":

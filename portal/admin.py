@@ -4,17 +4,40 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.images import image_sources
 from portal.models import MailStatus, OutgoingMail
 from portal.tasks import enqueue_after_commit
 
 CHANGES = frozenset({"add", "change", "delete"})
 # Shown instead of what a confidential mail says and to whom.
 CONFIDENTIAL = _("vertraulich")
+
+
+class UploadHintsMixin:
+    """For a model admin or inline with upload fields: beside each, what it accepts (types
+    and largest size), from its check's `upload_hint` (portal.uploads.with_upload_hint),
+    so nobody learns the limit only from a failed upload."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, models.FileField):
+            hints = [
+                validator.upload_hint()
+                for validator in db_field.validators
+                if hasattr(validator, "upload_hint")
+            ]
+            if hints:
+                hint = " ".join(hints)
+                field.help_text = (
+                    format_html("{} {}", field.help_text, hint) if field.help_text else hint
+                )
+        return field
 
 
 class ReadOnlyAdminMixin:
@@ -52,6 +75,41 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return "delete" in self.allow_by_hand and super().has_delete_permission(request, obj)
+
+
+IMAGE_FIELDS = ("image", "image_preview", "image_alt", "image_decorative")
+
+
+class ImageAdminMixin:
+    """The image of a model with `portal.images.ImageMixin` in a fieldset "Bild" of its own,
+    after the others, with a small preview of the current image. Put it left of the
+    `ModelAdmin`; the admin's own fieldsets need not name the image's fields."""
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in IMAGE_FIELDS]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+        return [*fieldsets, (_("Bild"), {"fields": list(IMAGE_FIELDS)})]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "image_preview"]
+
+    @admin.display(description=_("Aktuelles Bild"))
+    def image_preview(self, obj):
+        if not obj or not obj.image or not obj.image_width:
+            return _("Noch kein Bild")
+        sources = image_sources(obj, "thumbnail")
+        # As wide as the thumbnail layout: 10rem.
+        width = min(160, obj.image_width)
+        return format_html(
+            '<img src="{}" srcset="{}" sizes="{}px" width="{}" height="{}" alt="">',
+            sources["src"],
+            sources["srcset"],
+            width,
+            width,
+            max(1, round(obj.image_height * width / obj.image_width)),
+        )
 
 
 def view_on_site(request, content_type_id, object_id):

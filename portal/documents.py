@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import read_tail, validate_file_size
+from portal.uploads import read_tail, validate_file_size, with_upload_hint
 
 DOCUMENT_TYPES = {".pdf": "PDF", ".odt": "ODT", ".docx": "DOCX"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -97,6 +97,7 @@ def detect_document_type(uploaded) -> str | None:
         uploaded.seek(position)
 
 
+@with_upload_hint(DOCUMENT_TYPES.values(), lambda: settings.DOCUMENT_MAX_BYTES)
 def validate_document_file(uploaded):
     suffix = Path(uploaded.name).suffix.lower()
     if suffix not in DOCUMENT_TYPES:
@@ -125,15 +126,23 @@ class DownloadableDocument(models.Model):
     """A file to download with what the accessibility rules ask to record about it: title,
     language, type, size and whether it was checked. Fields of work and networks have them."""
 
-    title = models.CharField(_("Titel"), max_length=200)
+    title = models.CharField(
+        _("Titel"),
+        max_length=200,
+        help_text=_("So heißt der Link zur Datei, z. B. „Flyer Sprachcafé (PDF)“."),
+    )
     file = models.FileField(
         _("Datei"),
         upload_to=document_upload_to,
         validators=[validate_document_file],
-        help_text=_("PDF, ODT oder DOCX."),
+        help_text=_("Die Datei, die Besucherinnen und Besucher herunterladen können."),
     )
     language = models.CharField(
-        _("Sprache des Dokuments"), max_length=10, choices=settings.LANGUAGES, default="de"
+        _("Sprache des Dokuments"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="de",
+        help_text=_("In welcher Sprache die Datei geschrieben ist."),
     )
     file_type = models.CharField(_("Dateityp"), max_length=10, editable=False)
     size = models.PositiveBigIntegerField(_("Größe in Bytes"), editable=False, default=0)
@@ -142,7 +151,9 @@ class DownloadableDocument(models.Model):
         default=False,
         help_text=_("Nur ankreuzen, wenn die Datei auf Barrierefreiheit geprüft wurde."),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         abstract = True

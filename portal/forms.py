@@ -236,3 +236,26 @@ class QuickSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
         )
+
+
+class ChoiceRadios(forms.RadioSelect):
+    """Radio buttons for every choice on the portal's forms and in the admin.
+
+    Without the empty choice ("---------") a model field's choices begin with: in a
+    radio group it is a button of its own, checked before anyone chose, that then fails
+    as "required". A required group starts with no button checked; an optional one offers
+    "keine Angabe" to take a choice back.
+    """
+
+    def optgroups(self, name, value, attrs=None):
+        groups = []
+        for group, options, index in super().optgroups(name, value, attrs):
+            kept = []
+            for option in options:
+                if option["value"] in ("", None):
+                    if self.is_required:
+                        continue
+                    option["label"] = _("keine Angabe")
+                kept.append(option)
+            groups.append((group, kept, index))
+        return groups

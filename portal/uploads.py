@@ -21,6 +21,27 @@ UNREADABLE_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EO
 KEPT_IMAGE_INFO = ("transparency",)
 
 
+def upload_hint(kinds, limit: int) -> str:
+    """What an upload field accepts, shown beside it before anything is uploaded; made from
+    the constants its check uses (see `with_upload_hint`)."""
+    return _("Erlaubt: %(kinds)s, höchstens %(limit)s.") % {
+        "kinds": ", ".join(kinds),
+        "limit": filesizeformat(limit),
+    }
+
+
+def with_upload_hint(kinds, limit):
+    """Marks an upload check with what it accepts: `kinds` (names of the formats) and
+    `limit` (a callable returning the largest size in bytes, read when shown, so a
+    changed setting shows). portal.admin.UploadHintsMixin shows it beside the field."""
+
+    def mark(validator):
+        validator.upload_hint = lambda: upload_hint(kinds, limit())
+        return validator
+
+    return mark
+
+
 def validate_file_size(uploaded, limit: int) -> None:
     if uploaded.size > limit:
         raise ValidationError(
@@ -102,24 +123,32 @@ def decoded_image(uploaded, *, max_pixels: int) -> Image.Image:
         uploaded.seek(position)
 
 
-def reencoded_image(uploaded, *, max_pixels: int, max_side: int) -> ContentFile:
-    """A fresh copy of an uploaded image, to store instead of the upload.
-
-    Only the pixels are carried over: turned upright as the camera noted, scaled down to
-    at most `max_side` pixels per side, saved in the format the content has (whatever the
-    name said) without metadata. Whatever else the file held (appended script or HTML,
-    EXIF with the place a photo was taken, further frames) is gone. The name is generated:
-    the uploaded name is neither trusted nor kept.
-    """
+def upright_image(uploaded, *, max_pixels: int) -> tuple[Image.Image, str]:
+    """The pixels of an uploaded image (checked by `decoded_image`) and its format, turned
+    upright as the camera noted and without any metadata: EXIF (camera, place, date), XMP,
+    ICC profiles and text chunks are dropped, only `KEPT_IMAGE_INFO` stays."""
     image = decoded_image(uploaded, max_pixels=max_pixels)
     kind = image.format
     image = ImageOps.exif_transpose(image)
+    image.info = {key: image.info[key] for key in KEPT_IMAGE_INFO if key in image.info}
+    return image, kind
+
+
+def reencoded_image(uploaded, *, max_pixels: int, max_side: int) -> ContentFile:
+    """A fresh copy of an uploaded image, to store instead of the upload.
+
+    Only the pixels are carried over (`upright_image`), scaled down to at most `max_side`
+    pixels per side, saved in the format the content has (whatever the name said). Whatever
+    else the file held (appended script or HTML, EXIF with the place a photo was taken,
+    further frames) is gone. The name is generated: the uploaded name is neither trusted
+    nor kept.
+    """
+    image, kind = upright_image(uploaded, max_pixels=max_pixels)
     image.thumbnail((max_side, max_side))
     if kind == "JPEG" and image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
     elif image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
         image = image.convert("RGBA")
-    image.info = {key: image.info[key] for key in KEPT_IMAGE_INFO if key in image.info}
     buffer = io.BytesIO()
     image.save(buffer, format=kind, **({"quality": 90} if kind == "JPEG" else {}))
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}{IMAGE_FORMATS[kind]}")

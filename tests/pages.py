@@ -35,10 +35,17 @@ from tests.factories import (
     OrganisationFactory,
     SupportOfferFactory,
     TargetGroupFactory,
+    image,
     mp4,
 )
 
 LANGUAGES = ["de", "ar"]
+
+
+def picture(kind: str = "JPEG", size: tuple[int, int] = (1600, 900)) -> SimpleUploadedFile:
+    """An upload for an image field: a plain area of colour drawn by Pillow."""
+    return SimpleUploadedFile(f"bild.{kind.lower()}", image(kind, size=size))
+
 
 PUBLIC_PAGES = {
     "home": "/{language}/",
@@ -145,6 +152,8 @@ def create_public_content():
             "<p>Sport verbindet Menschen.</p><h2>Ziele</h2>"
             '<ul><li>Vereine öffnen</li></ul><p><a href="https://example.org">Mehr</a></p>'
         ),
+        image=picture(),
+        image_alt="Eine Gruppe beim Aufwärmen auf dem Sportplatz.",
     )
     sport.set_current_language("en")
     sport.title = "Integration through sport"
@@ -167,6 +176,8 @@ def create_public_content():
         unit="Kommunales Integrationszentrum",
         phone="0208 123-4568",
         email="sport@musterstadt.example",
+        image=picture(size=(600, 800)),
+        image_decorative=True,
     )
     person.languages.set(Language.objects.filter(code__in=["de", "ar", "fa"]))
     ConsultationHours.objects.create(
@@ -228,6 +239,8 @@ def create_news_and_events(location):
             "<p>Mit Grußworten und einem Frühstück.</p>"
             "<h2>Austausch</h2><ul><li>Bedarfe und Wünsche</li></ul>"
         ),
+        image=picture(),
+        image_alt="Frauen sitzen an langen Tischen beim Frühstück.",
     )
     news.set_current_language("en")
     news.title = "Around 120 women celebrate International Women's Day"
@@ -242,6 +255,8 @@ def create_news_and_events(location):
         starts_at=starts_at + datetime.timedelta(days=20),
         ends_at=starts_at + datetime.timedelta(days=20, hours=4),
         registration_note="Bitte melden Sie sich bis eine Woche vorher an.",
+        image=picture(size=(900, 600)),
+        image_alt="Ein geschmückter Saal mit Bühne.",
     )
     EventFactory(title="Netzwerktreffen", starts_at=starts_at + datetime.timedelta(days=40))
 
@@ -295,7 +310,8 @@ def create_organisations():
 
 
 def create_networks(field):
-    """A current city cooperation with cities, themes, a field and a document; a former group."""
+    """A current city cooperation with cities, themes, a field, a document and an outdated
+    Arabic translation; a former group."""
     theme = Theme.objects.create(name="Umgang mit Vielfalt")
     cooperation = Network.objects.create(
         slug="staedtekooperation-ruhr",
@@ -307,11 +323,22 @@ def create_networks(field):
         since=datetime.date(2013, 7, 9),
         website="https://example.org/kooperation",
     )
+    # Translated into Arabic before the German text changed: its page notes that.
+    cooperation.set_current_language("ar")
+    cooperation.name = "تعاون المدن «الاندماج بين البلديات»"
+    cooperation.description = "ثماني مدن تطوّر الحلول معًا."
+    cooperation.save()
+    cooperation.set_current_language("de")
+    cooperation.description = "Acht Städte entwickeln gemeinsam Lösungen für das Zusammenleben."
+    cooperation.save()
     cooperation.themes.add(theme)
     cooperation.fields_of_work.add(field)
-    for name in ["Bochum", "Mülheim an der Ruhr"]:
+    # A logo beside the partner's name says nothing more: decorative.
+    logo = {"image": picture("PNG", size=(300, 120)), "image_decorative": True}
+    for name, image_fields in [("Bochum", logo), ("Mülheim an der Ruhr", {})]:
         Membership.objects.create(
-            network=cooperation, partner=Partner.objects.create(name=name, kind="city")
+            network=cooperation,
+            partner=Partner.objects.create(name=name, kind="city", **image_fields),
         )
     NetworkDocument.objects.create(
         network=cooperation,

@@ -3,10 +3,11 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.opening_hours import Location, TimeRange
 from languages.models import Language
+from portal.images import ImageMixin, alt_text_field
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 def vcard_text(value: str) -> str:
@@ -33,16 +34,22 @@ def fold_vcard_line(line: str) -> str:
     return "\r\n ".join(folded)
 
 
-class ContactPerson(TranslatableModel):
+class ContactPerson(ImageMixin, TranslatableModel):
     """Someone to contact, shown by role; the name is optional."""
 
     translations = TranslatedFields(
+        image_alt=alt_text_field(),
         role=models.CharField(
             _("Aufgabe"),
             max_length=200,
             help_text=_("Zum Beispiel „Ansprechperson für Migrantenorganisationen“."),
         ),
-        unit=models.CharField(_("Organisationseinheit"), max_length=200, blank=True),
+        unit=models.CharField(
+            _("Organisationseinheit"),
+            max_length=200,
+            blank=True,
+            help_text=_("Zum Beispiel „Fachbereich Integration“."),
+        ),
     )
     name = models.CharField(
         _("Name"),
@@ -50,10 +57,28 @@ class ContactPerson(TranslatableModel):
         blank=True,
         help_text=_("Nur mit Einverständnis der Person; sonst erscheint nur die Aufgabe."),
     )
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(
+        _("Telefon"),
+        max_length=50,
+        blank=True,
+        help_text=_("Mit Vorwahl und Durchwahl, z. B. „0208 825-1234“."),
+    )
+    email = models.EmailField(
+        _("E-Mail"),
+        blank=True,
+        help_text=_(
+            "Erscheint auf der Website. Am besten eine Adresse, die auch bei Urlaub gelesen wird."
+        ),
+    )
     languages = models.ManyToManyField(
-        Language, blank=True, related_name="contact_persons", verbose_name=_("Sprachen")
+        Language,
+        blank=True,
+        related_name="contact_persons",
+        verbose_name=_("Sprachen"),
+        help_text=_(
+            "Die Sprachen, in denen die Person berät. Tippen Sie den Namen der Sprache und "
+            "wählen Sie aus der Liste."
+        ),
     )
     location = models.ForeignKey(
         Location,
@@ -62,8 +87,11 @@ class ContactPerson(TranslatableModel):
         blank=True,
         related_name="contact_persons",
         verbose_name=_("Standort"),
+        help_text=_("Wo man die Person meist antrifft."),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.models.profile import PROFILE_CACHE_SECONDS
+from portal.translations import TranslatableModel, TranslatedFields
 
 MAIN_LOCATION_CACHE_KEY = "centre:main-location:v1"
 # How far ahead the status looks for the next opening; longer closures show no time.
@@ -54,7 +54,11 @@ class Location(RefreshesFooter, TranslatableModel):
     """A place where citizens can come by, with its weekly hours and closures."""
 
     translations = TranslatedFields(
-        name=models.CharField(_("Name"), max_length=200),
+        name=models.CharField(
+            _("Name"),
+            max_length=200,
+            help_text=_("So, wie der Standort öffentlich heißt, z. B. „Haus der Vielfalt“."),
+        ),
         directions=models.TextField(
             _("Anfahrt"), blank=True, help_text=_("Wie man mit Bus, Bahn oder Auto hinkommt.")
         ),
@@ -172,9 +176,20 @@ class Closure(RefreshesFooter, TranslatableModel):
         Location, on_delete=models.CASCADE, related_name="closures", verbose_name=_("Standort")
     )
     starts_on = models.DateField(_("geschlossen ab"))
-    ends_on = models.DateField(_("geschlossen bis einschließlich"))
+    ends_on = models.DateField(
+        _("geschlossen bis einschließlich"),
+        help_text=_(
+            "Der letzte Tag, an dem geschlossen ist. Bei nur einem Tag dasselbe Datum wie "
+            "„geschlossen ab“."
+        ),
+    )
     translations = TranslatedFields(
-        reason=models.CharField(_("Grund"), max_length=200, blank=True),
+        reason=models.CharField(
+            _("Grund"),
+            max_length=200,
+            blank=True,
+            help_text=_("Erscheint auf der Website, z. B. „Betriebsausflug“."),
+        ),
     )
 
     class Meta:

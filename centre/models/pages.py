@@ -8,10 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import mp4_duration, validate_video
 from portal.richtext import RichTextField
+from portal.translations import TranslatableModel, TranslatedFields
 
 
 class PageKind(models.TextChoices):
@@ -24,7 +24,13 @@ class PageKind(models.TextChoices):
 class InformationPage(TranslatableModel):
     """A page every centre publishes, written by its staff: one record per kind."""
 
-    kind = models.CharField(_("Seite"), max_length=20, choices=PageKind.choices, unique=True)
+    kind = models.CharField(
+        _("Seite"),
+        max_length=20,
+        choices=PageKind.choices,
+        unique=True,
+        help_text=_("Welche Seite das ist. Jede Seite gibt es nur einmal."),
+    )
     translations = TranslatedFields(
         intro=RichTextField(_("Einleitung"), blank=True),
     )
@@ -33,7 +39,7 @@ class InformationPage(TranslatableModel):
         upload_to="videos/",
         blank=True,
         validators=[validate_video],
-        help_text=_("MP4. Größe und Dauer werden auf der Seite angezeigt."),
+        help_text=_("Größe und Dauer des Videos stehen auf der Seite dabei."),
     )
     video_duration = models.DurationField(_("Dauer des Videos"), null=True, editable=False)
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
@@ -78,9 +84,13 @@ class PageSection(TranslatableModel):
             "verweisen darauf; bitte nicht ändern, ohne die Verweise zu prüfen."
         ),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
     translations = TranslatedFields(
-        heading=models.CharField(_("Überschrift"), max_length=200),
+        heading=models.CharField(
+            _("Überschrift"), max_length=200, help_text=_("Die Zwischenüberschrift des Abschnitts.")
+        ),
         body=RichTextField(_("Text")),
     )
 
@@ -106,10 +116,19 @@ class KeyFigure(TranslatableModel):
         related_name="key_figures",
         verbose_name=_("Seite"),
     )
-    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
     translations = TranslatedFields(
         value=models.CharField(_("Zahl"), max_length=40, help_text=_("Zum Beispiel „27 %“.")),
-        label=models.CharField(_("Bedeutung"), max_length=200),
+        label=models.CharField(
+            _("Bedeutung"),
+            max_length=200,
+            help_text=_(
+                "Was die Zahl aussagt, z. B. „der Menschen in der Stadt haben eine "
+                "Einwanderungsgeschichte“."
+            ),
+        ),
         source=models.CharField(
             _("Quelle und Stand"),
             max_length=200,
@@ -155,9 +174,15 @@ class AccessibilityStatement(TranslatableModel):
         help_text=_("Mit den Anforderungen der BITV NRW (WCAG 2.1, Stufe AA)."),
     )
     method = models.CharField(
-        _("Methode"), max_length=20, choices=ReviewMethod.choices, default=ReviewMethod.SELF
+        _("Methode"),
+        max_length=20,
+        choices=ReviewMethod.choices,
+        default=ReviewMethod.SELF,
+        help_text=_("Ob Sie selbst geprüft haben oder eine Prüfstelle."),
     )
-    prepared_on = models.DateField(_("Erstellt am"))
+    prepared_on = models.DateField(
+        _("Erstellt am"), help_text=_("Der Tag, an dem die Erklärung erstellt wurde.")
+    )
     last_reviewed = models.DateField(
         _("Zuletzt überprüft am"),
         help_text=_("Die Erklärung ist jährlich zu überprüfen; danach erscheint eine Warnung."),
@@ -182,8 +207,16 @@ class AccessibilityStatement(TranslatableModel):
             ),
         ),
     )
-    ombudsstelle_email = models.EmailField(_("E-Mail der Schlichtungsstelle"), blank=True)
-    ombudsstelle_website = models.URLField(_("Website der Schlichtungsstelle"), blank=True)
+    ombudsstelle_email = models.EmailField(
+        _("E-Mail der Schlichtungsstelle"),
+        blank=True,
+        help_text=_("Von der Website der Schlichtungsstelle übernehmen."),
+    )
+    ombudsstelle_website = models.URLField(
+        _("Website der Schlichtungsstelle"),
+        blank=True,
+        help_text=_("Von der Website der Schlichtungsstelle übernehmen."),
+    )
 
     class Meta:
         verbose_name = _("Erklärung zur Barrierefreiheit")

@@ -4,10 +4,10 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
 
 from centre.validators import sanitised_logo, validate_logo
 from languages.models import Language
+from portal.translations import TranslatableModel, TranslatedFields
 
 # v4: the cached profile carries its prefetched languages.
 PROFILE_CACHE_KEY = "centre:profile:v4"
@@ -27,7 +27,14 @@ class CentreProfile(TranslatableModel):
     """The centre this deployment serves: one record, shown in the header and footer."""
 
     translations = TranslatedFields(
-        name=models.CharField(_("Name"), max_length=200),
+        name=models.CharField(
+            _("Name"),
+            max_length=200,
+            help_text=_(
+                "Der vollständige Name, z. B. „Kommunales Integrationszentrum Oberhausen“. Er "
+                "steht oben auf jeder Seite."
+            ),
+        ),
         mission=models.TextField(
             _("Auftrag in einem Satz"),
             blank=True,
@@ -73,14 +80,37 @@ class CentreProfile(TranslatableModel):
         blank=True,
         related_name="centre_profiles",
         verbose_name=_("Sprachen der Beratung"),
+        help_text=_(
+            "Die Sprachen, in denen das Zentrum berät. Tippen Sie den Namen der Sprache und "
+            "wählen Sie aus der Liste."
+        ),
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
-    building = models.CharField(_("Gebäude"), max_length=200, blank=True)
+    building = models.CharField(
+        _("Gebäude"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nur wenn es hilft, den Eingang zu finden, z. B. „Rathaus, 2. Etage“."),
+    )
     postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
     city = models.CharField(_("Ort"), max_length=100, blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    fax = models.CharField(_("Fax"), max_length=50, blank=True)
-    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(
+        _("Telefon"),
+        max_length=50,
+        blank=True,
+        help_text=_("Mit Vorwahl, z. B. „0208 825-0“. Erscheint auf jeder Seite unten."),
+    )
+    fax = models.CharField(
+        _("Fax"),
+        max_length=50,
+        blank=True,
+        help_text=_("Nur, wenn das Zentrum noch Faxe empfängt."),
+    )
+    email = models.EmailField(
+        _("E-Mail"),
+        blank=True,
+        help_text=_("Die allgemeine Adresse des Zentrums. Erscheint auf jeder Seite unten."),
+    )
     website = models.URLField(
         _("Website des Trägers"), blank=True, help_text=_("Zum Beispiel https://www.oberhausen.de")
     )
@@ -89,7 +119,7 @@ class CentreProfile(TranslatableModel):
         upload_to="centre/",
         blank=True,
         validators=[validate_logo],
-        help_text=_("PNG oder JPEG, höchstens 1 MB. Erscheint in der Kopfzeile jeder Seite."),
+        help_text=_("Erscheint in der Kopfzeile jeder Seite."),
     )
 
     class Meta:

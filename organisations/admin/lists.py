@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from parler.admin import TranslatableAdmin
 
 from organisations.models import (
     Activity,
@@ -21,9 +20,12 @@ from organisations.models import (
     TopicWish,
 )
 from portal.history import HistoryAdminMixin
+from portal.slugs import GermanSlugAdminMixin
+from portal.translation_admin import TranslatableAdmin
 
 
-class NamedListAdmin(HistoryAdminMixin, TranslatableAdmin):
+class NamedListAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
+    slug_source = "name"
     list_display = ["__str__", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["translations__name", "slug"]
@@ -31,10 +33,6 @@ class NamedListAdmin(HistoryAdminMixin, TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
-
-    def get_prepopulated_fields(self, request, obj=None):
-        # parler's replacement for `prepopulated_fields`, which cannot name a translated field.
-        return {"slug": ["name"]}
 
 
 @admin.register(Activity)

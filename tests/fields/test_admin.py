@@ -108,7 +108,8 @@ def test_slug_collision_is_a_form_error(editor_client):
     response = editor_client.post(ADD_URL, field_form())
 
     assert response.status_code == 200
-    assert "existiert bereits" in response.content.decode()
+    assert "Diese Adresse hat schon ein anderer Eintrag" in response.content.decode()
+    assert "„integration-durch-sport-2“" in response.content.decode()
     assert FieldOfWork.objects.count() == 1
 
 

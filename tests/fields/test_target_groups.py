@@ -239,7 +239,7 @@ def test_group_slug_collision_is_a_form_error(admin_client, women):
     )
 
     assert response.status_code == 200
-    assert "existiert bereits" in response.content.decode()
+    assert "Diese Adresse hat schon ein anderer Eintrag" in response.content.decode()
     assert TargetGroup.objects.count() == 1
 
 

@@ -61,7 +61,7 @@ def test_news_slug_collision_is_a_form_error(editor_client):
     response = editor_client.post(NEWS_ADD_URL, news_form())
 
     assert response.status_code == 200
-    assert "existiert bereits" in response.content.decode()
+    assert "Diese Adresse hat schon ein anderer Eintrag" in response.content.decode()
     assert NewsItem.objects.count() == 1
 
 
