@@ -512,7 +512,10 @@ class HistoryAdminMixin(VersionAdmin):
                 "person": person_name(version.revision.user),
                 "date": version_date(version),
             }
-        return format_html('{} <a href="{}">{}</a>', text, history, gettext("Verlauf ansehen"))
+        # The link in a paragraph of its own: beside text, the admin's links differ by colour only.
+        return format_html(
+            '<p>{}</p><p><a href="{}">{}</a></p>', text, history, gettext("Verlauf ansehen")
+        )
 
     def changelist_view(self, request, extra_context=None):
         if self.has_add_permission(request):
