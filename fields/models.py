@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.documents import DownloadableDocument
 from portal.images import ImageMixin, alt_text_field
+from portal.publishing import Publishable, PublishableQuerySet
 from portal.querysets import ContentQuerySet
 from portal.richtext import RichTextField
 from portal.translations import TranslatableModel, TranslatedFields
@@ -65,13 +66,7 @@ class TargetGroup(TranslatableModel):
         return reverse("fields:target-group", kwargs={"slug": self.slug})
 
 
-class FieldOfWorkQuerySet(ContentQuerySet):
-    def published(self):
-        """Published fields that have their German source text (the fallback for every language)."""
-        return super().published().filter(is_published=True)
-
-
-class FieldOfWork(ImageMixin, TranslatableModel):
+class FieldOfWork(Publishable, ImageMixin, TranslatableModel):
     """A Handlungsfeld: one area of the centre's work, with its offers and documents."""
 
     translations = TranslatedFields(
@@ -101,11 +96,6 @@ class FieldOfWork(ImageMixin, TranslatableModel):
     order = models.PositiveIntegerField(
         _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
     )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=False,
-        help_text=_("Nur veröffentlichte Handlungsfelder sind öffentlich sichtbar."),
-    )
     target_groups = models.ManyToManyField(
         TargetGroup,
         blank=True,
@@ -128,9 +118,9 @@ class FieldOfWork(ImageMixin, TranslatableModel):
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
-    objects = FieldOfWorkQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["order", "pk"]
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from fields.models import Document, FieldOfWork, TargetGroup
 from portal.pages import Crumb, PageMixin
+from portal.publishing import PreviewMixin
 
 SECTION_TITLE = _("Handlungsfelder")
 
@@ -17,7 +18,7 @@ class FieldOfWorkListView(PageMixin, ListView):
         return FieldOfWork.objects.published().prefetch_related("translations")
 
 
-class FieldOfWorkDetailView(PageMixin, DetailView):
+class FieldOfWorkDetailView(PreviewMixin, PageMixin, DetailView):
     context_object_name = "field"
     parents = (Crumb(SECTION_TITLE, reverse_lazy("fields:list")),)
 

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
 from portal.admin import ImageAdminMixin, UploadHintsMixin
 from portal.history import HistoryAdminMixin
+from portal.publishing import PUBLICATION_FIELDS, PublicationStatusFilter, PublishableAdmin
 from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
@@ -43,20 +44,30 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
+class NetworkAdmin(HistoryAdminMixin, PublishableAdmin, GermanSlugAdminMixin, TranslatableAdmin):
     slug_source = "name"
-    list_display = ["name", "level", "kind", "role", "since", "ended_on", "is_published", "order"]
+    list_display = [
+        "name",
+        "level",
+        "kind",
+        "role",
+        "since",
+        "ended_on",
+        "publication_status",
+        "order",
+    ]
     list_editable = ["order"]
-    list_filter = [MembershipStatusFilter, "level", "kind", "role", "is_published"]
+    list_filter = [MembershipStatusFilter, "level", "kind", "role", PublicationStatusFilter]
     search_fields = ["translations__name", "slug"]
     filter_horizontal = ["themes", "fields_of_work"]
     inlines = [MembershipInline, NetworkDocumentInline]
-    actions = ["end_today"]
+    actions = [*PublishableAdmin.actions, "end_today"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "centre_role", "website"]}),
         (_("Einordnung"), {"fields": ["level", "kind", "role", "themes", "fields_of_work"]}),
-        (_("Mitgliedschaft"), {"fields": ["since", "ended_on", "is_published", "order"]}),
+        (_("Mitgliedschaft"), {"fields": ["since", "ended_on", "order"]}),
+        (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS}),
     ]
 
     def get_queryset(self, request):

@@ -304,6 +304,7 @@ def load(counts: Counter) -> None:
             "role": data.get("role", Role.MEMBER),
             "since": data.get("since"),
             "order": order,
+            "is_published": True,
         }
         translations = {language: data[language] for language in ("de", "en")}
         counts["networks", apply(network, values, translations)] += 1

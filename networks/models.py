@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from fields.models import DownloadableDocument, FieldOfWork
 from organisations.models import Organisation
 from portal.images import PlainImageMixin
-from portal.querysets import ContentQuerySet
+from portal.publishing import Publishable, PublishableQuerySet
 from portal.translations import TranslatableModel, TranslatedFields
 
 
@@ -103,11 +103,7 @@ class Partner(PlainImageMixin, models.Model):
         return self.name
 
 
-class NetworkQuerySet(ContentQuerySet):
-    def published(self):
-        """Published networks that have their German text, the fallback for every language."""
-        return super().published().filter(is_published=True)
-
+class NetworkQuerySet(PublishableQuerySet):
     def current(self, today=None):
         today = today or timezone.localdate()
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
@@ -117,7 +113,7 @@ class NetworkQuerySet(ContentQuerySet):
         return self.filter(ended_on__lte=today)
 
 
-class Network(TranslatableModel):
+class Network(Publishable, TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(
             _("Name"),
@@ -198,25 +194,21 @@ class Network(TranslatableModel):
     order = models.PositiveIntegerField(
         _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
     )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=True,
-        help_text=_("Nur veröffentlichte Netzwerke sind öffentlich sichtbar."),
-    )
 
     objects = NetworkQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["order", "pk"]
         verbose_name = _("Netzwerk")
         verbose_name_plural = _("Netzwerke")
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
                 | Q(since__isnull=True)
                 | Q(ended_on__gte=F("since")),
                 name="network_ends_after_it_starts",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -226,6 +218,7 @@ class Network(TranslatableModel):
         return reverse("networks:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         today = timezone.localdate()
         if self.since and self.since > today:
             raise ValidationError(

@@ -8,6 +8,7 @@ from fields.models import FieldOfWork
 from networks.models import Level, Membership, Network, NetworkDocument, Theme
 from organisations.models import Organisation
 from portal.pages import Crumb, PageMixin
+from portal.publishing import PreviewMixin
 
 SECTION_TITLE = gettext_lazy("Netzwerke und Zusammenarbeit")
 
@@ -54,17 +55,17 @@ class NetworkListView(PageMixin, ListView):
         return context
 
 
-class NetworkDetailView(PageMixin, DetailView):
+class NetworkDetailView(PreviewMixin, PageMixin, DetailView):
     context_object_name = "network"
     parents = (Crumb(SECTION_TITLE, reverse_lazy("networks:list")),)
 
     def get_queryset(self):
-        return with_details(Network.objects.published())
+        return with_details(Network.objects.visible_to(self.request.user))
 
     def get_title(self):
         return self.object.name
 
 
 def document_download(request, slug, pk):
-    network = get_object_or_404(Network.objects.published(), slug=slug)
+    network = get_object_or_404(Network.objects.visible_to(request.user), slug=slug)
     return get_object_or_404(NetworkDocument, pk=pk, network=network).download()

@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -6,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import ImageMixin, alt_text_field
-from portal.querysets import ContentQuerySet
+from portal.publishing import Publishable, PublishableQuerySet
 from portal.richtext import RichTextField
 from portal.translations import TranslatableModel, TranslatedFields
 
@@ -17,14 +19,19 @@ SLUG_HELP_TEXT = _(
 ENDS_BEFORE_START = _("Das Ende darf nicht vor dem Beginn liegen.")
 
 
-class NewsItemQuerySet(ContentQuerySet):
-    def published(self):
-        """Published news dated today or earlier, with their German source text."""
-        return super().published().filter(is_published=True, published_on__lte=timezone.localdate())
+class NewsItemQuerySet(PublishableQuerySet):
+    def _not_started(self, now):
+        """A news item waits for its date too."""
+        return super()._not_started(now) | models.Q(published_on__gt=timezone.localdate(now))
 
 
-class NewsItem(ImageMixin, TranslatableModel):
-    """A piece of news from the centre, shown from its date onwards."""
+class NewsItem(Publishable, ImageMixin, TranslatableModel):
+    """A piece of news from the centre, shown from its date onwards.
+
+    The date is the one shown above the news. With a publish-from time the date is that
+    time's day (set on saving): a news item written on Monday to appear on Thursday is
+    dated Thursday. Without one, a date in the future makes the news wait until that day.
+    """
 
     translations = TranslatedFields(
         image_alt=alt_text_field(),
@@ -46,18 +53,16 @@ class NewsItem(ImageMixin, TranslatableModel):
     published_on = models.DateField(
         _("Datum"),
         default=timezone.localdate,
-        help_text=_("Die Meldung erscheint ab diesem Tag."),
-    )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=False,
-        help_text=_("Nur veröffentlichte Meldungen sind öffentlich sichtbar."),
+        help_text=_(
+            "Steht über der Meldung; vor diesem Tag ist sie nicht öffentlich. Ist "
+            "„Veröffentlichen ab“ ausgefüllt, übernimmt das Datum dessen Tag."
+        ),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = NewsItemQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_on", "-pk"]
         verbose_name = _("Meldung")
         verbose_name_plural = _("Meldungen")
@@ -70,16 +75,19 @@ class NewsItem(ImageMixin, TranslatableModel):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        if self.publish_from:
+            self.published_on = timezone.localdate(self.publish_from)
+        super().save(*args, **kwargs)
+
     @property
-    def is_public(self) -> bool:
-        return self.is_published and self.published_on <= timezone.localdate()
+    def public_from(self):
+        """The publish-from time, or else the start of the news item's date."""
+        start_of_day = datetime.datetime.combine(self.published_on, datetime.time())
+        return self.publish_from or timezone.make_aware(start_of_day)
 
 
-class EventQuerySet(ContentQuerySet):
-    def published(self):
-        """Published events with their German source text."""
-        return super().published().filter(is_published=True)
-
+class EventQuerySet(PublishableQuerySet):
     def upcoming(self):
         """Events that have not ended yet (without an end: not started yet), soonest first."""
         return (
@@ -89,7 +97,7 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
-class Event(ImageMixin, TranslatableModel):
+class Event(Publishable, ImageMixin, TranslatableModel):
     """An event of the centre or one it takes part in, e.g. the International Women's Day."""
 
     translations = TranslatedFields(
@@ -127,26 +135,22 @@ class Event(ImageMixin, TranslatableModel):
         verbose_name=_("Standort des Zentrums"),
         help_text=_("Nur wenn die Veranstaltung an einem eigenen Standort stattfindet."),
     )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=False,
-        help_text=_("Nur veröffentlichte Veranstaltungen sind öffentlich sichtbar."),
-    )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["starts_at", "pk"]
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(ends_at__isnull=True)
                 | models.Q(ends_at__gte=models.F("starts_at")),
                 name="event_ends_at_or_after_start",
                 violation_error_message=ENDS_BEFORE_START,
-            )
+            ),
         ]
 
     def __str__(self):
@@ -156,6 +160,7 @@ class Event(ImageMixin, TranslatableModel):
         return reverse("news:event", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         # The database constraint guarantees the rule; this names the field in the form.
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": ENDS_BEFORE_START})

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from news import structured_data
 from news.models import Event, NewsItem
 from portal.pages import Crumb, PageMixin
+from portal.publishing import PreviewMixin
 
 NEWS_TITLE = _("Aktuelles")
 EVENTS_TITLE = _("Veranstaltungen")
@@ -29,7 +30,7 @@ class NewsListView(PageMixin, ListView):
         return context
 
 
-class NewsDetailView(PageMixin, DetailView):
+class NewsDetailView(PreviewMixin, PageMixin, DetailView):
     context_object_name = "item"
     parents = (Crumb(NEWS_TITLE, reverse_lazy("news:list")),)
 
@@ -57,7 +58,7 @@ class EventListView(PageMixin, ListView):
         return Event.objects.published().upcoming().prefetch_related("translations")
 
 
-class EventDetailView(PageMixin, DetailView):
+class EventDetailView(PreviewMixin, PageMixin, DetailView):
     context_object_name = "event"
     parents = (Crumb(EVENTS_TITLE, reverse_lazy("news:events")),)
 

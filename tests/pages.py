@@ -322,6 +322,7 @@ def create_networks(field):
         kind=Kind.CITY_COOPERATION,
         since=datetime.date(2013, 7, 9),
         website="https://example.org/kooperation",
+        is_published=True,
     )
     # Translated into Arabic before the German text changed: its page notes that.
     cooperation.set_current_language("ar")
@@ -353,4 +354,5 @@ def create_networks(field):
         kind=Kind.WORKING_GROUP,
         since=datetime.date(2015, 1, 1),
         ended_on=datetime.date(2020, 12, 31),
+        is_published=True,
     )

@@ -28,7 +28,7 @@ def test_each_closure_row_shows_its_german_reason_while_translating(admin_client
     arabic = admin_client.get(url, {"language": "ar"}).content.decode()
     german = admin_client.get(url, {"language": "de"}).content.decode()
 
-    assert 'aria-describedby="id_closures-0-reason_german"' in arabic
+    assert 'aria-describedby="id_closures-0-reason_helptext id_closures-0-reason_german"' in arabic
     assert (
         '<div class="german-source" id="id_closures-0-reason_german"><strong>Deutscher Text:'
         '</strong> <span class="german-source__text" lang="de" dir="ltr">Jahreswechsel</span>'

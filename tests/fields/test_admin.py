@@ -150,7 +150,7 @@ def test_admin_search_and_filter(editor_client):
     FieldOfWorkFactory(title="Sport", is_published=False)
 
     found = editor_client.get("/admin/fields/fieldofwork/", {"q": "Senioren"})
-    drafts = editor_client.get("/admin/fields/fieldofwork/", {"is_published__exact": "0"})
+    drafts = editor_client.get("/admin/fields/fieldofwork/", {"status": "entwurf"})
 
     assert "Seniorenarbeit" in found.content.decode()
     assert "Sport" not in found.content.decode()

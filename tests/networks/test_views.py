@@ -41,7 +41,7 @@ def former_part(html):
 
 
 def english_only_network():
-    network = Network(slug="only-english", level=Level.LOCAL, kind=Kind.PROJECT)
+    network = Network(slug="only-english", level=Level.LOCAL, kind=Kind.PROJECT, is_published=True)
     network.set_current_language("en")
     network.name = "English only network"
     network.description = "No German text yet."

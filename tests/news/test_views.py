@@ -180,10 +180,20 @@ def test_event_times_are_shown_in_berlin_time_in_the_pages_language(client):
     english = client.get(f"/en/veranstaltungen/{event.slug}/").content.decode()
 
     assert (
-        '<time datetime="2099-03-08T10:00:00+01:00">8. März 2099 10:00</time></bdi> – '
-        '<bdi><time datetime="2099-03-08T13:00:00+01:00">13:00</time>'
+        '<time datetime="2099-03-08T10:00:00+0100">8. März 2099 10:00</time></bdi> – '
+        '<bdi><time datetime="2099-03-08T13:00:00+0100">13:00</time>'
     ) in german
-    assert '<time datetime="2099-03-08T10:00:00+01:00">March 8, 2099, 10 a.m.</time>' in english
+    assert '<time datetime="2099-03-08T10:00:00+0100">March 8, 2099, 10 a.m.</time>' in english
+
+
+def test_event_times_are_machine_readable_to_the_second(client):
+    # Times entered in the admin have no fraction of a second; HTML allows none either way.
+    starts_at = datetime.datetime(2099, 3, 8, 9, 0, 5, 123456, tzinfo=datetime.UTC)
+    event = EventFactory(starts_at=starts_at)
+
+    html = client.get(f"/de/veranstaltungen/{event.slug}/").content.decode()
+
+    assert '<time datetime="2099-03-08T10:00:05+0100">' in html
 
 
 def test_an_event_over_several_days_names_both_dates(client):
@@ -192,7 +202,7 @@ def test_an_event_over_several_days_names_both_dates(client):
 
     html = client.get(f"/de/veranstaltungen/{event.slug}/").content.decode()
 
-    assert '<time datetime="2099-03-09T10:00:00+01:00">9. März 2099 10:00</time>' in html
+    assert '<time datetime="2099-03-09T10:00:00+0100">9. März 2099 10:00</time>' in html
 
 
 def test_event_detail_shows_venue_address_and_registration(client):
