@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
+from django.contrib.admin.utils import flatten_fieldsets, model_format_dict, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.cache import cache
@@ -531,7 +531,8 @@ class HistoryAdminMixin(VersionAdmin):
             if not request.POST.get("select_across"):
                 selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
                 queryset = queryset.filter(pk__in=selected)
-            revisions.set_comment(gettext("Aktion: %(action)s") % {"action": action[2]})
+            description = str(action[2]) % model_format_dict(self.opts)
+            revisions.set_comment(gettext("Aktion: %(action)s") % {"action": description})
             for obj in queryset:
                 revisions.add_to_revision(obj)
         return response

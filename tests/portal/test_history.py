@@ -412,9 +412,7 @@ def test_an_action_on_the_list_is_recorded_like_an_edit(client, erika, sport):
     history = client.get(f"{FIELDS}{sport.pk}/history/")
     [latest, _first] = history.context["entries"]
     assert latest["person"] == "Erika Muster"
-    assert latest["comment"] == (
-        "Aktion: Veröffentlichung der ausgewählten Handlungsfelder zurücknehmen"
-    )
+    assert latest["comment"] == "Aktion: Ausgewählte Handlungsfelder auf „Entwurf“ setzen"
     assert [(change.label, change.old, change.new) for change in latest["changes"]] == [
         ("Veröffentlicht", "ja", "nein")
     ]
