@@ -25,6 +25,7 @@ from centre.models import (
     Weekday,
 )
 from portal.admin import ImageAdminMixin, ReadOnlyAdminMixin, UploadHintsMixin
+from portal.history import HistoryAdminMixin
 from portal.translation_admin import (
     TranslatableAdmin,
     TranslatableStackedInline,
@@ -44,7 +45,9 @@ class OneRecordAdminMixin:
 
 
 @admin.register(CentreProfile)
-class CentreProfileAdmin(UploadHintsMixin, OneRecordAdminMixin, TranslatableAdmin):
+class CentreProfileAdmin(
+    HistoryAdminMixin, UploadHintsMixin, OneRecordAdminMixin, TranslatableAdmin
+):
     list_display = ["__str__", "city", "phone", "email"]
     formfield_overrides = HTTPS_URLS
     # Chosen from the list by typing a code or a name, e.g. "tür" or "Türkçe".
@@ -115,7 +118,7 @@ class ClosureInline(TranslatableTabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(TranslatableAdmin):
+class LocationAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "street", "city", "order"]
     list_editable = ["order"]
     inlines = [OpeningHoursInline, ClosureInline]
@@ -128,7 +131,7 @@ class ConsultationHoursInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(ImageAdminMixin, TranslatableAdmin):
+class ContactPersonAdmin(HistoryAdminMixin, ImageAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "phone", "email", "order"]
     list_editable = ["order"]
     search_fields = ["name", "translations__role", "email"]
@@ -147,8 +150,10 @@ class KeyFigureInline(TranslatableTabularInline):
 
 
 @admin.register(InformationPage)
-class InformationPageAdmin(UploadHintsMixin, TranslatableAdmin):
+class InformationPageAdmin(HistoryAdminMixin, UploadHintsMixin, TranslatableAdmin):
     list_display = ["__str__", "updated_at"]
+    # Every inline a page may have, for its history; `get_inlines` picks the page's own.
+    inlines = [PageSectionInline, KeyFigureInline]
 
     def get_inlines(self, request, obj):
         if obj and obj.kind == PageKind.ABOUT:
@@ -168,7 +173,7 @@ class InformationPageAdmin(UploadHintsMixin, TranslatableAdmin):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(OneRecordAdminMixin, TranslatableAdmin):
+class AccessibilityStatementAdmin(HistoryAdminMixin, OneRecordAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "status", "last_reviewed"]
     formfield_overrides = HTTPS_URLS
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fields.models import Document, FieldOfWork, Offer, TargetGroup
 from portal.admin import ImageAdminMixin, UploadHintsMixin
+from portal.history import HistoryAdminMixin
 from portal.publishing import PUBLICATION_FIELDS, PublicationStatusFilter, PublishableAdmin
 from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin, TranslatableStackedInline
@@ -23,7 +24,9 @@ class DocumentInline(UploadHintsMixin, admin.StackedInline):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
+class FieldOfWorkAdmin(
+    HistoryAdminMixin, PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin
+):
     list_display = ["title", "slug", "order", "publication_status", "updated_at"]
     list_editable = ["order"]
     list_filter = [PublicationStatusFilter, "target_groups"]
@@ -45,7 +48,7 @@ class FieldOfWorkAdmin(PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, 
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+class TargetGroupAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
     slug_source = "name"
     list_display = ["__str__", "slug", "featured", "order"]
     list_editable = ["featured", "order"]

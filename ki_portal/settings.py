@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Counts failed logins and locks a user name or an address out for a while.
     "axes",
+    # The editors' history with undo (portal/history.py).
+    "reversion",
     # The portal's own layers, bottom first (docs/architecture.md): an app imports only
     # the apps listed before it.
     "portal",

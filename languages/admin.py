@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from languages.models import Language
+from portal.history import HistoryAdminMixin
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(HistoryAdminMixin, admin.ModelAdmin):
     """The list itself; other admins choose from it by autocomplete (search by code and names).
 
     A language a counselling request or the statistic points to cannot be deleted; the

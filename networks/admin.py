@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from networks.models import Membership, Network, NetworkDocument, Partner, Theme
 from portal.admin import ImageAdminMixin, UploadHintsMixin
+from portal.history import HistoryAdminMixin
 from portal.publishing import PUBLICATION_FIELDS, PublicationStatusFilter, PublishableAdmin
 from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
@@ -43,7 +44,7 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Network)
-class NetworkAdmin(PublishableAdmin, GermanSlugAdminMixin, TranslatableAdmin):
+class NetworkAdmin(HistoryAdminMixin, PublishableAdmin, GermanSlugAdminMixin, TranslatableAdmin):
     slug_source = "name"
     list_display = [
         "name",
@@ -96,7 +97,7 @@ class NetworkAdmin(PublishableAdmin, GermanSlugAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImageAdminMixin, admin.ModelAdmin):
+class PartnerAdmin(HistoryAdminMixin, ImageAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -105,7 +106,7 @@ class PartnerAdmin(ImageAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatableAdmin):
+class ThemeAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "order"]
     list_editable = ["order"]
     search_fields = ["translations__name"]

@@ -3,13 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Event, NewsItem
 from portal.admin import ImageAdminMixin
+from portal.history import HistoryAdminMixin
 from portal.publishing import PUBLICATION_FIELDS, PublicationStatusFilter, PublishableAdmin
 from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
+class NewsItemAdmin(
+    HistoryAdminMixin, PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin
+):
     list_display = ["title", "published_on", "publication_status", "updated_at"]
     list_filter = [PublicationStatusFilter]
     search_fields = ["translations__title", "slug"]
@@ -28,7 +31,9 @@ class NewsItemAdmin(PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, Tra
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin):
+class EventAdmin(
+    HistoryAdminMixin, PublishableAdmin, GermanSlugAdminMixin, ImageAdminMixin, TranslatableAdmin
+):
     list_display = ["title", "starts_at", "ends_at", "venue", "publication_status"]
     list_filter = [PublicationStatusFilter]
     search_fields = ["translations__title", "slug"]

@@ -31,6 +31,7 @@ from organisations.models import (
     Status,
     TopicWish,
 )
+from portal.history import forget, record
 from portal.idempotency import create_once
 from portal.mail import absolute_url, send_templated_mail
 
@@ -251,6 +252,7 @@ def organisation_approve(*, organisation: Organisation, user) -> Organisation:
         changes="\n".join(changes),
     )
     organisation.delete()
+    record(entry, user=user, comment=gettext("Änderungswunsch übernommen."))
     _mail_representative(entry, "change_approved", manage_link=manage_link(entry))
     return entry
 
@@ -270,6 +272,8 @@ def organisation_reject(*, organisation: Organisation, user, reason: str) -> Non
             setattr(organisation, field, empty)
         organisation.status = Status.REJECTED
         organisation.save()
+        # Earlier versions in the admin's history hold the erased data.
+        forget(Organisation, [organisation.pk])
         return
     entry = organisation.revision_of
     Decision.objects.create(
@@ -341,6 +345,7 @@ def organisation_withdraw(*, entry: Organisation, user=None) -> None:
     # Mail and log line are composed from the record before it is deleted.
     _mail_representative(entry, "withdrawn")
     Decision.objects.create(organisation=entry, kind=DecisionKind.WITHDRAWN, decided_by=user)
+    forget(Organisation, [entry.pk])
     entry.delete()
 
 
@@ -440,6 +445,7 @@ def organisations_delete_hidden(*, now: datetime.datetime | None = None) -> int:
         Decision.objects.create(
             organisation=entry, kind=DecisionKind.DELETED_UNCONFIRMED, decided_at=now
         )
+        forget(Organisation, [entry.pk])
         entry.delete()
     return len(expired)
 
@@ -447,7 +453,10 @@ def organisations_delete_hidden(*, now: datetime.datetime | None = None) -> int:
 def organisations_delete_unconfirmed(*, now: datetime.datetime | None = None) -> int:
     """Deletes registrations whose e-mail address was not confirmed within seven days."""
     now = now or timezone.now()
-    deleted, _by_model = Organisation.objects.filter(
+    unconfirmed = Organisation.objects.filter(
         status=Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_KEPT
-    ).delete()
+    )
+    with transaction.atomic():
+        forget(Organisation, list(unconfirmed.values_list("pk", flat=True)))
+        deleted, _by_model = unconfirmed.delete()
     return deleted

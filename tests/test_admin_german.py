@@ -28,7 +28,13 @@ from babel.messages.pofile import read_po
 from django.urls import reverse
 
 from tests.staff import sign_in
-from tests.test_permission_matrix import RECORDS, extra_pages, model_admins
+from tests.test_permission_matrix import (
+    RECORDS,
+    extra_pages,
+    model_admins,
+    page_args,
+    with_history,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +111,9 @@ def english_on(html: str, data: list[str]) -> list[str]:
 
 def admin_pages(records):
     """Every page of the admin a record of each model admin gives, with the records'
-    names (data that is shown, not interface)."""
+    names (data that is shown, not interface): with history, a version of the record and
+    one of a deleted record."""
+    history = with_history(records)
     yield reverse("admin:index")
     yield reverse("admin:password_change")
     for label, model_admin in model_admins().items():
@@ -115,7 +123,7 @@ def admin_pages(records):
         for page in ["change", "history", "delete"]:
             yield reverse(f"admin:{info}_{page}", args=[pk])
         for pattern in extra_pages(model_admin):
-            yield reverse(f"admin:{pattern.name}", args=[pk, "de"][: pattern.pattern.regex.groups])
+            yield reverse(f"admin:{pattern.name}", args=page_args(pattern, pk, history.get(label)))
 
 
 def test_admin_pages_are_german_for_a_browser_asking_for_english(

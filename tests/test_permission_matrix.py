@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, reverse
 from django.utils import translation
+from reversion.models import Version
 
 from accounts.groups import (
     ADMINISTRATION_GROUP,
@@ -26,7 +27,9 @@ from accounts.groups import (
     EDITORIAL_GROUP,
     MSO_GROUP,
 )
+from centre.models import PageKind
 from ki_portal.roles import ROLES
+from portal.history import HistoryAdminMixin, record_initial_versions
 from tests import factories
 from tests.staff import sign_in
 
@@ -103,6 +106,30 @@ MATRIX: dict[str, dict[str, str]] = {
     "django_tasks_database.dbtaskresult": {SUPERUSER: "view"},
 }
 
+# The model admins with history (portal.history.HistoryAdminMixin).
+HISTORY = [
+    "centre.centreprofile",
+    "centre.location",
+    "centre.contactperson",
+    "centre.informationpage",
+    "centre.accessibilitystatement",
+    "fields.fieldofwork",
+    "fields.targetgroup",
+    "news.newsitem",
+    "news.event",
+    "networks.network",
+    "networks.theme",
+    "networks.partner",
+    "organisations.organisation",
+    "organisations.activity",
+    "organisations.audience",
+    "organisations.qualificationtopic",
+    "organisations.district",
+    "organisations.supportoffer",
+    "organisations.networkmeeting",
+    "languages.language",
+]
+
 # The pages admins add in `get_urls`, by URL name, and the kind of permission each needs.
 # Every translatable model's admin (parler) adds one to delete a translation.
 EXTRA_PAGES = {
@@ -127,10 +154,30 @@ EXTRA_PAGES = {
             "organisations.networkmeeting",
         ]
     },
+    # The history (portal/history.py): a version shown beside today's state reads like the
+    # change page; restoring it is a POST that needs "change". Deleted entries come back
+    # with "add"; a record a deployment has one of admits no second one while it exists.
+    **{f"{label.replace('.', '_')}_revision": "view" for label in HISTORY},
+    **{
+        f"{label.replace('.', '_')}_{page}": "add"
+        for label in HISTORY
+        for page in ["recoverlist", "recover"]
+    },
+    **{
+        f"centre_{model}_{page}": "add while none exists"
+        for model in ["centreprofile", "accessibilitystatement"]
+        for page in ["recoverlist", "recover"]
+    },
     "auth_user_password_change": "change",
     "organisations_organisation_export": "export",
     "organisations_reviewitem_reject": "change",
     "counselling_monthlycount_export": "view",
+}
+
+# A second record of a model with history, deleted before the pages are visited, for the
+# page that recovers it; where the factory returns the one record, another one.
+DELETED_RECORDS = {
+    "centre.informationpage": lambda: factories.InformationPageFactory(kind=PageKind.PRIVACY),
 }
 
 # One record of each model admin, made fresh in every test.
@@ -250,6 +297,33 @@ def person(name: str):
     return user
 
 
+def with_history(records) -> dict:
+    """{label: (a version of the record, a version of a deleted record)} for every model
+    admin with history."""
+    admins = model_admins()
+    history = [label for label in records if isinstance(admins[label], HistoryAdminMixin)]
+    deleted = [DELETED_RECORDS.get(label, RECORDS[label])() for label in history]
+    record_initial_versions(comment="")
+    gone = {}
+    for label, record in zip(history, deleted, strict=True):
+        gone[label] = Version.objects.get_for_object(record).get().pk
+        record.delete()
+    return {
+        label: (Version.objects.get_for_object(records[label]).get().pk, gone[label])
+        for label in history
+    }
+
+
+def page_args(pattern, pk, versions) -> list:
+    """The arguments of an extra page: the record, then what the page needs."""
+    if pattern.name.endswith("_revision"):
+        return [pk, versions[0]]
+    if pattern.name.endswith("_recover"):
+        return [versions[1]]
+    # The language of the record's one translation (parler's page to delete a translation).
+    return [pk, "de"][: pattern.pattern.regex.groups]
+
+
 def extra_pages(model_admin):
     """The URL patterns an admin adds to the standard ones."""
     info = (model_admin.opts.app_label, model_admin.opts.model_name)
@@ -294,6 +368,7 @@ def visit_everything(client, name: str) -> list[str]:
             "GET", reverse(f"admin:{info}_add"), outcome_text(may(name, label, "add")), page_outcome
         )
     records = {label: RECORDS[label]() for label in admins}
+    history = with_history(records)
     for label, model_admin in admins.items():
         info, pk = label.replace(".", "_"), records[label].pk
         opens = outcome_text(may_open(name, label))
@@ -303,9 +378,7 @@ def visit_everything(client, name: str) -> list[str]:
         deletes = outcome_text(may(name, label, "delete"))
         check("GET", reverse(f"admin:{info}_delete", args=[pk]), deletes, page_outcome)
         for pattern in extra_pages(model_admin):
-            # The record, and the language of its one translation (parler's page to
-            # delete a translation).
-            args = [pk, "de"][: pattern.pattern.regex.groups]
+            args = page_args(pattern, pk, history.get(label))
             expected = outcome_text(may(name, label, EXTRA_PAGES[pattern.name]))
             check("GET", reverse(f"admin:{pattern.name}", args=args), expected, page_outcome)
         for source, field in autocomplete_choosers(model_admin):

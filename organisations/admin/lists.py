@@ -19,11 +19,12 @@ from organisations.models import (
     SupportOffer,
     TopicWish,
 )
+from portal.history import HistoryAdminMixin
 from portal.slugs import GermanSlugAdminMixin
 from portal.translation_admin import TranslatableAdmin
 
 
-class NamedListAdmin(GermanSlugAdminMixin, TranslatableAdmin):
+class NamedListAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmin):
     slug_source = "name"
     list_display = ["__str__", "slug", "order"]
     list_editable = ["order"]
@@ -93,14 +94,14 @@ class QualificationTopicAdmin(NamedListAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(SupportOffer)
-class SupportOfferAdmin(TranslatableAdmin):
+class SupportOfferAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "order"]
     list_editable = ["order"]
     fields = ["title", "description", "order"]
@@ -110,7 +111,7 @@ class SupportOfferAdmin(TranslatableAdmin):
 
 
 @admin.register(NetworkMeeting)
-class NetworkMeetingAdmin(TranslatableAdmin):
+class NetworkMeetingAdmin(HistoryAdminMixin, TranslatableAdmin):
     list_display = ["starts_at", "place"]
     search_fields = ["place"]
     date_hierarchy = "starts_at"

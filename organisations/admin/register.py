@@ -21,6 +21,7 @@ from organisations.services import (
     organisation_withdraw,
 )
 from portal.admin import ReadOnlyAdminMixin
+from portal.history import HistoryAdminMixin
 from portal.spreadsheets import csv_response
 
 
@@ -216,7 +217,7 @@ class OrganisationAdminBase(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(OrganisationAdminBase):
+class OrganisationAdmin(HistoryAdminMixin, OrganisationAdminBase):
     list_display = [
         "name",
         "status",
