@@ -34,7 +34,7 @@ def test_the_dashboard_passes_axe(new_page, live_server, operator, color_scheme)
 
     assert page.locator("html").get_attribute("lang") == "de"
     tiles = page.locator(".dashboard-tile")
-    expect(tiles).to_have_count(7)
+    expect(tiles).to_have_count(8)
     expect(
         page.get_by_role("link", name="3 neue Beratungsanfragen warten auf Antwort.")
     ).to_be_visible()
