@@ -180,6 +180,13 @@ class PublicationStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+def touched(queryset) -> dict:
+    """`updated_at`, for a model that keeps it: `update()` skips `auto_now`, and the
+    sitemap's last-modified date of an entry just published must not stay old."""
+    fields = {field.name for field in queryset.model._meta.concrete_fields}
+    return {"updated_at": timezone.now()} if "updated_at" in fields else {}
+
+
 class PublishableAdmin:
     """The status column, the filter, the publish actions and the link to the page, for
     the admin of a `Publishable`. Put it left of the `ModelAdmin` in the bases; add
@@ -215,8 +222,8 @@ class PublishableAdmin:
         """Switches the entries on. One whose end has passed would stay hidden, so its end
         is cleared; one that waits for its start keeps it and appears then."""
         now = timezone.now()
-        queryset.filter(publish_until__lte=now).update(publish_until=None)
-        count = queryset.update(is_published=True)
+        queryset.filter(publish_until__lte=now).update(publish_until=None, **touched(queryset))
+        count = queryset.update(is_published=True, **touched(queryset))
         waiting = queryset.with_status(Status.SCHEDULED).count()
         message = _("%(count)d %(items)s veröffentlicht.") % {
             "count": count,
@@ -236,7 +243,7 @@ class PublishableAdmin:
     )
     def unpublish(self, request, queryset):
         """Makes the entries drafts again; their times are kept for the next publishing."""
-        count = queryset.update(is_published=False)
+        count = queryset.update(is_published=False, **touched(queryset))
         message = _("%(count)d %(items)s auf „Entwurf“ gesetzt.") % {
             "count": count,
             "items": model_ngettext(queryset, count),

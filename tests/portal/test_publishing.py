@@ -266,6 +266,7 @@ def test_the_change_form_links_to_the_preview(editor_client):
 def test_publishing_an_expired_entry_clears_its_end(editor_client, clock):
     event = EventFactory(is_published=False, publish_until=timezone.now() + STEP)
     clock.advance(2 * STEP)
+    before = timezone.now()
 
     response = editor_client.post(
         "/admin/news/event/", {"action": "publish", "_selected_action": [event.pk]}, follow=True
@@ -274,6 +275,8 @@ def test_publishing_an_expired_entry_clears_its_end(editor_client, clock):
     event.refresh_from_db()
     assert event.is_public
     assert event.publish_until is None
+    # The sitemap's last-modified date follows the publishing.
+    assert event.updated_at >= before
     assert "1 Veranstaltung veröffentlicht." in response.content.decode()
 
 
