@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import flatten_fieldsets, model_format_dict, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -113,6 +114,53 @@ def forget(model, pks) -> None:
     too). For records whose personal data is erased."""
     versions = Version.objects.get_for_model(model).filter(object_id__in=[str(pk) for pk in pks])
     Revision.objects.filter(version__in=versions).delete()
+
+
+def prune(*, deleted_before, older_than) -> tuple[int, int]:
+    """Deletes the history of objects deleted before `deleted_before` (with their
+    translations and inlines) and every revision saved before `older_than` that is no
+    object's latest; returns how many versions each deleted. An object was deleted when
+    the admin logged its deletion, or else after its latest version."""
+    history_models = [
+        model
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, HistoryAdminMixin)
+    ]
+    gone = set()
+    for model in history_models:
+        content_type = ContentType.objects.get_for_model(model)
+        deletions = dict(
+            LogEntry.objects.filter(content_type=content_type, action_flag=DELETION)
+            .values_list("object_id")
+            .annotate(deleted=models.Max("action_time"))
+        )
+        for latest in Version.objects.get_deleted(model).select_related("revision"):
+            deleted = max(
+                latest.revision.date_created,
+                deletions.get(latest.object_id, latest.revision.date_created),
+            )
+            if deleted >= deleted_before:
+                continue
+            versions = Version.objects.get_for_object_reference(model, latest.object_id)
+            for version in versions.prefetch_related("revision__version_set"):
+                gone.add(version.pk)
+                snapshot = Snapshot(model, latest.object_id, version.revision.version_set.all())
+                gone.update(member.pk for member in snapshot.versions)
+    deleted_objects, _ = Version.objects.filter(pk__in=gone).delete()
+    latest_revisions = (
+        Version.objects.filter(
+            content_type__in=ContentType.objects.get_for_models(*history_models).values()
+        )
+        .values("content_type", "object_id")
+        .annotate(latest=models.Max("revision"))
+        .values("latest")
+    )
+    old = Version.objects.filter(revision__date_created__lt=older_than).exclude(
+        revision__in=latest_revisions
+    )
+    deleted_old, _ = old.delete()
+    Revision.objects.filter(version__isnull=True).delete()
+    return deleted_objects, deleted_old
 
 
 def _as_pks(model, object_ids):
