@@ -345,6 +345,11 @@ BARRIER_UNANSWERED_KEEP_DAYS = env_int("KI_BARRIER_UNANSWERED_KEEP_DAYS", 365)
 # its data this many days after it was hidden; until then its representative may still
 # confirm it and bring it back.
 ORGANISATION_HIDDEN_KEEP_DAYS = env_int("KI_ORGANISATION_HIDDEN_KEEP_DAYS", 183)
+# The editors' history (portal.history) forgets an entry this many days after it was
+# deleted, and keeps older versions than HISTORY_KEEP_DAYS only as each entry's latest
+# (run_daily_jobs).
+HISTORY_DELETED_KEEP_DAYS = env_int("KI_HISTORY_DELETED_KEEP_DAYS", 90)
+HISTORY_KEEP_DAYS = env_int("KI_HISTORY_KEEP_DAYS", 730)
 # A registration or change request waiting longer than this many days for review is shown
 # as overdue on the admin's start page (ki_portal.dashboard).
 ORGANISATION_REVIEW_DAYS = env_int("KI_ORGANISATION_REVIEW_DAYS", 14)

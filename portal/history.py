@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import flatten_fieldsets, model_format_dict, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -30,7 +31,7 @@ from django.core.exceptions import (
 )
 from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -51,9 +52,13 @@ from reversion.revisions import _follow_relations_recursive, _get_options
 
 from portal.admin import ReadOnlyAdminMixin
 from portal.encryption import EncryptedMixin
+from portal.images import ImageMixin
 from portal.richtext import RichTextField
 
 EMPTY = "–"
+# An image's files are deleted when it is replaced or its entry deleted: a restore keeps
+# the image an entry has now (a recovered entry comes back without one).
+IMAGE_FIELDS = {"image", "image_width", "image_height", "image_decorative"}
 # Block elements of rich text that end a line when it is shown as text.
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
@@ -109,6 +114,53 @@ def forget(model, pks) -> None:
     too). For records whose personal data is erased."""
     versions = Version.objects.get_for_model(model).filter(object_id__in=[str(pk) for pk in pks])
     Revision.objects.filter(version__in=versions).delete()
+
+
+def prune(*, deleted_before, older_than) -> tuple[int, int]:
+    """Deletes the history of objects deleted before `deleted_before` (with their
+    translations and inlines) and every revision saved before `older_than` that is no
+    object's latest; returns how many versions each deleted. An object was deleted when
+    the admin logged its deletion, or else after its latest version."""
+    history_models = [
+        model
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, HistoryAdminMixin)
+    ]
+    gone = set()
+    for model in history_models:
+        content_type = ContentType.objects.get_for_model(model)
+        deletions = dict(
+            LogEntry.objects.filter(content_type=content_type, action_flag=DELETION)
+            .values_list("object_id")
+            .annotate(deleted=models.Max("action_time"))
+        )
+        for latest in Version.objects.get_deleted(model).select_related("revision"):
+            deleted = max(
+                latest.revision.date_created,
+                deletions.get(latest.object_id, latest.revision.date_created),
+            )
+            if deleted >= deleted_before:
+                continue
+            versions = Version.objects.get_for_object_reference(model, latest.object_id)
+            for version in versions.prefetch_related("revision__version_set"):
+                gone.add(version.pk)
+                snapshot = Snapshot(model, latest.object_id, version.revision.version_set.all())
+                gone.update(member.pk for member in snapshot.versions)
+    deleted_objects, _ = Version.objects.filter(pk__in=gone).delete()
+    latest_revisions = (
+        Version.objects.filter(
+            content_type__in=ContentType.objects.get_for_models(*history_models).values()
+        )
+        .values("content_type", "object_id")
+        .annotate(latest=models.Max("revision"))
+        .values("latest")
+    )
+    old = Version.objects.filter(revision__date_created__lt=older_than).exclude(
+        revision__in=latest_revisions
+    )
+    deleted_old, _ = old.delete()
+    Revision.objects.filter(version__isnull=True).delete()
+    return deleted_objects, deleted_old
 
 
 def _as_pks(model, object_ids):
@@ -169,6 +221,11 @@ class Snapshot:
             found += children
             level = children
         return found
+
+    @property
+    def readable(self) -> bool:
+        """Whether the object's own version can be read: only then can it be restored."""
+        return bool(self.versions)
 
     def rows(self, names) -> dict:
         """{key: (label, value)} of every field an editor sets, in reading order."""
@@ -301,6 +358,19 @@ def differences(before: dict, after: dict) -> list[Change]:
     return changes
 
 
+def restored_rows(now: dict, then: dict) -> dict:
+    """The rows after a restore: the version's, with the translations it did not have
+    (of an object it has) as they are now, since `restore` keeps them."""
+    languages = {(owner, language) for owner, language, _name in then}
+    owners = {owner for owner, _language, _name in then}
+    kept = {
+        key: row
+        for key, row in now.items()
+        if key[1] is not None and key[0] in owners and key[:2] not in languages
+    }
+    return {**then, **kept}
+
+
 def live_versions(obj):
     """Unsaved versions of the object as it is now, with what it follows: the state a
     restore starts from."""
@@ -331,6 +401,11 @@ def person_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+UNREADABLE = gettext_lazy(
+    "Diese Version lässt sich nicht mehr lesen und daher nicht wiederherstellen."
+)
+
+
 class RestoreFailed(Exception):
     """A version that cannot be saved back; the message says why, for the editor."""
 
@@ -338,8 +413,12 @@ class RestoreFailed(Exception):
 def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
     """Saves the snapshot's versions back: deletes what the object follows now but did not
     then (an offer added since), saves every version, with the object's fields in `keep`
-    ({attname: value}) as they are now. Raises RestoreFailed."""
+    ({attname: value}) as they are now. Translations in a language the version did not
+    have stay. Raises RestoreFailed."""
+    if not snapshot.readable:
+        raise RestoreFailed(UNREADABLE)
     old = {(version._model, version.object_id) for version in snapshot.versions}
+    languages = _translation_keys(version._object_version.object for version in snapshot.versions)
     root = snapshot.versions[0]._object_version.object
     for attname, value in (keep or {}).items():
         setattr(root, attname, value)
@@ -348,7 +427,9 @@ def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
             if current is not None:
                 gone = {}
                 for related in _follow_relations_recursive(current):
-                    if (type(related), str(related.pk)) not in old:
+                    if (type(related), str(related.pk)) not in old and not (
+                        _translation_keys([related]) - languages
+                    ):
                         gone.setdefault(type(related), []).append(related)
                 collector = Collector(using=router.db_for_write(snapshot.model))
                 for objs in gone.values():
@@ -376,6 +457,15 @@ def restore(snapshot: Snapshot, current=None, *, keep=None) -> None:
                 "entfernen würde, wird noch an anderer Stelle verwendet."
             )
         ) from None
+
+
+def _translation_keys(objs) -> set:
+    """(model, object, language) of each translation among these objects."""
+    return {
+        (type(obj), obj.master_id, obj.language_code)
+        for obj in objs
+        if isinstance(obj, TranslatedFieldsModel)
+    }
 
 
 def _tables(snapshot: Snapshot) -> list[str]:
@@ -524,10 +614,17 @@ class HistoryAdminMixin(VersionAdmin):
 
     def response_action(self, request, queryset):
         """An action (publish, end a membership) changes records without their change
-        form, often with one UPDATE: what it left is recorded here, one revision for all."""
+        form, often with one UPDATE: what it left is recorded here, one revision for all.
+        Only an action that finished (not one that asks for a confirmation first) and that
+        may change something (not one marked `records_nothing`, an export) is recorded."""
         response = super().response_action(request, queryset)
         action = self.get_actions(request).get(request.POST.get("action", ""))
-        if revisions.is_active() and action is not None:
+        if (
+            revisions.is_active()
+            and action is not None
+            and isinstance(response, HttpResponseRedirect)
+            and not getattr(action[0], "records_nothing", False)
+        ):
             if not request.POST.get("select_across"):
                 selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
                 queryset = queryset.filter(pk__in=selected)
@@ -579,6 +676,7 @@ class HistoryAdminMixin(VersionAdmin):
                     "person": person_name(version.revision.user),
                     "comment": version.revision.get_comment(),
                     "changes": None if before is None else differences(before, rows),
+                    "readable": snapshot.readable,
                     "url": reverse(
                         f"{self.admin_site.name}:{self.opts.app_label}_"
                         f"{self.opts.model_name}_revision",
@@ -657,32 +755,40 @@ class HistoryAdminMixin(VersionAdmin):
 
     def _confirmation(self, request, obj, version, now, *, template, may_restore, title):
         """The page that shows what a restore would change, with the button to do it."""
-        hidden = self._not_editable(request, obj)
+        hidden = self._not_editable(request, obj) | self._image_fields()
         snapshot = Snapshot(
             self.model, version.object_id, version.revision.version_set.all(), hidden=hidden
         )
         current = Snapshot(self.model, version.object_id, now, hidden=hidden)
         names = names_of(snapshot.related() | current.related())
+        today = current.rows(names)
         context = self._context(
             request,
             obj,
             title=title,
             version=version,
             person=person_name(version.revision.user),
-            changes=differences(current.rows(names), snapshot.rows(names)),
-            may_restore=may_restore,
+            changes=differences(today, restored_rows(today, snapshot.rows(names))),
+            may_restore=may_restore and snapshot.readable,
+            readable=snapshot.readable,
+            has_image=issubclass(self.model, ImageMixin),
         )
         return TemplateResponse(request, template, context)
 
     def _restore(self, request, obj, version, current):
         snapshot = Snapshot(self.model, version.object_id, version.revision.version_set.all())
-        keep = {}
         if obj is not None:
-            hidden = self._not_editable(request, obj)
+            hidden = self._not_editable(request, obj) | self._image_fields()
             keep = {
                 field.attname: getattr(obj, field.attname)
                 for field in self.model._meta.concrete_fields
                 if field.name in hidden
+            }
+        else:
+            keep = {
+                field.attname: field.get_default()
+                for field in self.model._meta.concrete_fields
+                if field.name in self._image_fields()
             }
         comment = gettext("Wiederhergestellt aus der Version vom %(date)s") % {
             "date": version_date(version)
@@ -724,6 +830,9 @@ class HistoryAdminMixin(VersionAdmin):
             for field in self.model._meta.concrete_fields
             if not field.primary_key and field.name not in editable
         }
+
+    def _image_fields(self) -> set:
+        return IMAGE_FIELDS if issubclass(self.model, ImageMixin) else set()
 
     def _url(self, page, *args):
         return reverse(

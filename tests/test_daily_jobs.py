@@ -22,6 +22,7 @@ EVERY_DAY = [
     "erase_counselling_requests",
     "delete_unconfirmed_organisations",
     "delete_hidden_organisations",
+    "delete_old_versions",
     "remind_organisations",
     "clearsessions",
     "delete_old_login_records",
@@ -49,7 +50,7 @@ def test_every_daily_job_runs():
     for name in EVERY_DAY:
         assert f"{name}:\n" in out.getvalue()
     assert "prune_db_task_results" not in out.getvalue()
-    assert "9 daily jobs done." in out.getvalue()
+    assert "10 daily jobs done." in out.getvalue()
     assert not OutgoingMail.objects.exists()
 
 

@@ -7,19 +7,28 @@ import logging
 import re
 
 import pytest
+import reversion
+from django.contrib.admin.models import DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.formats import date_format
+from reversion.models import Revision, Version
 
-from centre.models import BarrierFeedback
+from centre.models import BarrierFeedback, ContactPerson
 from organisations.logs import RedactLinkTokens
 from organisations.models import Decision, DecisionKind, Organisation, QualificationTopic
 from organisations.services import manage_link
 from tests.concurrency import on_postgresql
-from tests.factories import OrganisationFactory
+from tests.factories import (
+    ContactPersonFactory,
+    FieldOfWorkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 from tests.servers import Gunicorn, Nginx, Visitor, production_environment
 
 DAY = datetime.timedelta(days=1)
@@ -262,3 +271,100 @@ def test_the_access_log_of_nginx_holds_no_token_of_a_self_service_link(
     )
     assert f'"{nginx.url}/de/migrantenorganisationen/eintrag/[token]/"' in lines[1]
     assert token[:-3] not in logged
+
+
+def versions_of(obj):
+    return Version.objects.get_for_object(obj)
+
+
+@pytest.mark.django_db
+def test_the_history_of_a_deleted_contact_person_is_gone_90_days_after_the_deletion(clock):
+    person = ContactPersonFactory(name="Dilek Aydin", phone="0211 123456")
+    with reversion.create_revision():
+        reversion.add_to_revision(person)
+    pk = person.pk
+    clock.advance(30 * DAY)
+    # The admin logs who deleted it, and when.
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(ContactPerson),
+        object_id=str(pk),
+        object_repr="Dilek Aydin",
+        action_flag=DELETION,
+        action_time=timezone.now(),
+        user=UserFactory(),
+    )
+    person.delete()
+
+    clock.advance(89 * DAY)
+    run_daily_jobs()
+    kept = Version.objects.get_deleted(ContactPerson).count()
+    clock.advance(2 * DAY)
+    run_daily_jobs()
+
+    assert kept == 1
+    assert not Version.objects.exists()
+    assert not Revision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_entry_deleted_without_a_log_counts_as_deleted_at_its_last_version(clock, settings):
+    settings.HISTORY_DELETED_KEEP_DAYS = 10
+    person = ContactPersonFactory(name="Dilek Aydin")
+    with reversion.create_revision():
+        reversion.add_to_revision(person)
+    kept = ContactPersonFactory(name="Jonas Weber")
+    with reversion.create_revision():
+        reversion.add_to_revision(kept)
+    person.delete()
+
+    clock.advance(9 * DAY)
+    run_daily_jobs()
+    before = Version.objects.get_deleted(ContactPerson).count()
+    clock.advance(2 * DAY)
+    run_daily_jobs()
+
+    assert before == 1
+    assert not Version.objects.get_deleted(ContactPerson).exists()
+    assert versions_of(kept).count() == 1
+
+
+@pytest.mark.django_db
+def test_versions_older_than_two_years_are_deleted_except_each_entrys_latest(clock):
+    edited = FieldOfWorkFactory(title="Sport")
+    untouched = FieldOfWorkFactory(title="Bildung")
+    for field in (edited, untouched):
+        with reversion.create_revision():
+            reversion.add_to_revision(field)
+    clock.advance(10 * DAY)
+    edited.title = "Sport verbindet"
+    with reversion.create_revision():
+        edited.save()
+    clock.advance(731 * DAY)
+    edited.title = "Sport für alle"
+    with reversion.create_revision():
+        edited.save()
+
+    run_daily_jobs()
+
+    [latest] = versions_of(edited)
+    assert latest.field_dict["id"] == edited.pk
+    assert latest.revision.version_set.count() > 1  # its translation stays with it
+    assert latest.revision.date_created > timezone.now() - DAY
+    assert versions_of(untouched).count() == 1
+    # The translations of the deleted versions went with them.
+    assert Revision.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_periods_of_the_history_are_settings(clock, settings):
+    settings.HISTORY_KEEP_DAYS = 5
+    field = FieldOfWorkFactory(title="Sport")
+    with reversion.create_revision():
+        reversion.add_to_revision(field)
+    clock.advance(6 * DAY)
+    with reversion.create_revision():
+        field.save()
+
+    run_daily_jobs()
+
+    assert versions_of(field).count() == 1

@@ -311,6 +311,9 @@ class OrganisationAdmin(HistoryAdminMixin, OrganisationAdminBase):
     def export_csv(self, request, queryset):
         return self.export_response(queryset)
 
+    # Reading leaves nothing for the history to record (portal.history).
+    export_csv.records_nothing = True
+
     @admin.action(
         description=gettext_lazy(
             "Ausgewählte Einträge auf Wunsch der Organisation zurückziehen und Daten löschen"

@@ -12,6 +12,7 @@ from django.utils import translation
 from reversion.models import Version
 from reversion.revisions import get_registered_models
 
+from centre.models import ContactPerson
 from counselling.models import CounsellingRequest
 from fields.models import FieldOfWork, Offer, TargetGroup
 from languages.models import Language
@@ -434,3 +435,148 @@ def test_a_restore_that_points_to_a_deleted_entry_says_why_and_changes_nothing(
     [message] = [str(shown) for shown in response.context["messages"] if shown.level == ERROR]
     assert "Sie verweist auf Einträge, die es nicht mehr gibt (Ansprechpersonen)" in message
     assert FieldOfWork.objects.get(pk=sport.pk).title == "Sport verbindet"
+
+
+def test_a_version_that_cannot_be_read_is_not_offered_and_its_restore_says_why(
+    client, erika, sport
+):
+    sign_in(client, erika)
+    first = recorded(sport)
+    client.post(f"{FIELDS}{sport.pk}/change/", field_form(sport, title="Sport verbindet"))
+    client.post(f"{FIELDS}{sport.pk}/change/", field_form(sport, title="Sport für alle"))
+    Version.objects.filter(pk=first.pk).update(serialized_data="[")
+
+    history = client.get(f"{FIELDS}{sport.pk}/history/").content.decode()
+    confirmation = client.get(f"{FIELDS}{sport.pk}/history/{first.pk}/").content.decode()
+    response = client.post(f"{FIELDS}{sport.pk}/history/{first.pk}/", follow=True)
+
+    unreadable = "Diese Version lässt sich nicht mehr lesen und daher nicht wiederherstellen."
+    assert unreadable in history
+    # Only the readable second version still offers its restore.
+    assert history.count("Diese Version wiederherstellen") == 1
+    assert unreadable in confirmation
+    assert "Diese Version wiederherstellen" not in confirmation
+    assert response.status_code == 200
+    [message] = [str(shown) for shown in response.context["messages"] if shown.level == ERROR]
+    assert message == unreadable
+    assert FieldOfWork.objects.get(pk=sport.pk).title == "Sport für alle"
+
+
+def test_an_export_from_the_list_records_nothing(mso_client):
+    organisation = OrganisationFactory(name="Kulturverein Aurora")
+    url = "/admin/organisations/organisation/"
+
+    response = mso_client.post(
+        url, {"action": "export_csv", "_selected_action": [organisation.pk], "index": 0}
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert not Version.objects.exists()
+    page = mso_client.get(f"{url}{organisation.pk}/change/").content.decode()
+    assert "Zuletzt geändert: noch keine Änderung aufgezeichnet." in page
+
+
+def test_the_confirmation_page_of_deleting_from_the_list_records_nothing(client, erika, sport):
+    sign_in(client, erika)
+
+    response = client.post(
+        FIELDS, {"action": "delete_selected", "_selected_action": [str(sport.pk)]}
+    )
+
+    assert response.status_code == 200
+    assert "admin/delete_selected_confirmation.html" in response.template_name
+    assert FieldOfWork.objects.filter(pk=sport.pk).exists()
+    assert not Version.objects.exists()
+
+
+def test_a_publish_action_on_the_list_is_still_recorded(client, erika):
+    sign_in(client, erika)
+    draft = FieldOfWorkFactory(title="Entwurf", is_published=False)
+
+    response = client.post(FIELDS, {"action": "publish", "_selected_action": [str(draft.pk)]})
+
+    assert response.status_code == 302
+    [version] = Version.objects.get_for_object(draft)
+    assert version.revision.user == erika
+    assert version.field_dict["is_published"] is True
+
+
+def test_a_restore_keeps_the_current_image(client, erika, sport):
+    sign_in(client, erika)
+    FieldOfWork.objects.filter(pk=sport.pk).update(
+        image="images/alt.webp", image_width=800, image_height=600, image_decorative=True
+    )
+    first = recorded(FieldOfWork.objects.get(pk=sport.pk))
+    FieldOfWork.objects.filter(pk=sport.pk).update(
+        image="images/neu.webp",
+        image_width=1024,
+        image_height=512,
+        image_decorative=False,
+    )
+    FieldOfWork.translations.field.model.objects.filter(master=sport, language_code="de").update(
+        title="Sport verbindet"
+    )
+
+    confirmation = client.get(f"{FIELDS}{sport.pk}/history/{first.pk}/").content.decode()
+    response = client.post(f"{FIELDS}{sport.pk}/history/{first.pk}/")
+
+    assert "Das Bild bleibt, wie es heute ist" in confirmation
+    assert response.status_code == 302
+    field = FieldOfWork.objects.get(pk=sport.pk)
+    assert field.safe_translation_getter("title", language_code="de") == "Integration durch Sport"
+    assert (field.image.name, field.image_width, field.image_height, field.image_decorative) == (
+        "images/neu.webp",
+        1024,
+        512,
+        False,
+    )
+
+
+def test_a_restore_keeps_a_translation_added_since_the_version(client, erika):
+    sign_in(client, erika)
+    field = FieldOfWorkFactory(title="Integration durch Sport", slug="sport")
+    first = recorded(field)
+    client.post(f"{FIELDS}{field.pk}/change/", field_form(field, title="Sport verbindet"))
+    field = FieldOfWork.objects.get(pk=field.pk)
+    field.set_current_language("ar")
+    field.title = "الاندماج من خلال الرياضة"
+    field.summary = "تدريب المدربين."
+    with reversion.create_revision():
+        field.save()
+
+    confirmation = client.get(f"{FIELDS}{field.pk}/history/{first.pk}/")
+    response = client.post(f"{FIELDS}{field.pk}/history/{first.pk}/")
+
+    changes = confirmation.context["changes"]
+    assert [(change.label, change.old, change.new) for change in changes] == [
+        ("Titel (Deutsch)", "Sport verbindet", "Integration durch Sport")
+    ]
+    assert response.status_code == 302
+    restored = FieldOfWork.objects.get(pk=field.pk)
+    assert restored.safe_translation_getter("title", language_code="de") == (
+        "Integration durch Sport"
+    )
+    assert restored.safe_translation_getter("title", language_code="ar") == (
+        "الاندماج من خلال الرياضة"
+    )
+
+
+def test_a_recovered_entry_comes_back_without_the_image_deleted_with_it(admin_client):
+    person = ContactPersonFactory(name="Dilek Aydin")
+    ContactPerson.objects.filter(pk=person.pk).update(
+        image="images/foto.webp", image_width=800, image_height=600
+    )
+    recorded(ContactPerson.objects.get(pk=person.pk))
+    ContactPerson.objects.get(pk=person.pk).delete()
+    [deleted] = Version.objects.get_deleted(ContactPerson)
+    url = f"/admin/centre/contactperson/recover/{deleted.pk}/"
+
+    confirmation = admin_client.get(url).content.decode()
+    response = admin_client.post(url)
+
+    assert "Der Eintrag kommt ohne Bild zurück" in confirmation
+    assert response.status_code == 302
+    recovered = ContactPerson.objects.get(pk=person.pk)
+    assert recovered.name == "Dilek Aydin"
+    assert (recovered.image.name, recovered.image_width, recovered.image_height) == ("", None, None)

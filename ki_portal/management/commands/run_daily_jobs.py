@@ -15,6 +15,7 @@ JOBS = [
     ("erase_counselling_requests",),
     ("delete_unconfirmed_organisations",),
     ("delete_hidden_organisations",),
+    ("delete_old_versions",),
     ("remind_organisations",),
     ("clearsessions",),
     ("delete_old_login_records",),
@@ -28,8 +29,9 @@ class Command(BaseCommand):
     help = (
         "Runs every daily job of the portal: erasures and deletions the privacy notice "
         "promises, the yearly reminders to migrant organisations, expired sessions, old "
-        "login records, the outbox and old task results. A job that fails does not stop the "
-        "others; the command then exits with an error naming it. Meant for cron, once a day."
+        "login records, old versions in the editors' history, the outbox and old task "
+        "results. A job that fails does not stop the others; the command then exits with "
+        "an error naming it. Meant for cron, once a day."
     )
 
     def handle(self, *args, **options):
