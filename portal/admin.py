@@ -19,10 +19,14 @@ CHANGES = frozenset({"add", "change", "delete"})
 CONFIDENTIAL = _("vertraulich")
 
 
-class UploadHintsMixin:
+class UploadHintsMixin(admin.options.BaseModelAdmin):
     """For a model admin or inline with upload fields: beside each, what it accepts (types
     and largest size), from its check's `upload_hint` (portal.uploads.with_upload_hint),
-    so nobody learns the limit only from a failed upload."""
+    so nobody learns the limit only from a failed upload.
+
+    A subclass of `BaseModelAdmin`, so it comes before it in every admin's bases also when
+    another mixin brings it in (`ImageAdminMixin`).
+    """
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -80,10 +84,11 @@ class ReadOnlyAdminMixin:
 IMAGE_FIELDS = ("image", "image_preview", "image_alt", "image_decorative")
 
 
-class ImageAdminMixin:
+class ImageAdminMixin(UploadHintsMixin):
     """The image of a model with `portal.images.ImageMixin` in a fieldset "Bild" of its own,
-    after the others, with a small preview of the current image. Put it left of the
-    `ModelAdmin`; the admin's own fieldsets need not name the image's fields."""
+    after the others, with a small preview of the current image and the upload hint.
+    Put it left of the `ModelAdmin`; the admin's own fieldsets need not name the image's
+    fields."""
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [

@@ -3,14 +3,16 @@ the file, its alternative text and "decorative", checked by content, re-encoded 
 metadata and stored in the sizes the layout needs.
 
 A model gets an image by inheriting `ImageMixin` and declaring `image_alt = alt_text_field()`
-among its translated fields (a parler model: each language has its own description), or by
-inheriting `PlainImageMixin`, which has a plain `image_alt`.
+among its translated fields (a parler model: each language has its own description; the
+German one is required, another language shows it until it has its own), or by inheriting
+`PlainImageMixin`, which has a plain `image_alt`.
 
 Every size is a WebP file under MEDIA_ROOT/images/, made when the image is uploaded:
 WebP keeps the transparency of a partner's logo, which JPEG cannot, and is about a third
 smaller than JPEG at the same quality; every browser the portal supports shows it. The
 field holds the largest size (`<uuid>.webp`), the smaller ones are `<uuid>-<width>.webp`.
-Only the view `image` sends them, with names no one can guess.
+Only the view `image` sends them, with names no one can guess, to whoever has the address:
+it does not ask whether the entry is published (docs/security.md).
 """
 
 import io
@@ -18,7 +20,6 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
@@ -27,13 +28,19 @@ from django.db.models.signals import post_delete
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
-from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from PIL import Image
 
-from portal.uploads import IMAGE_FORMATS, decoded_image, upright_image, validate_file_size
+from portal.translations import SOURCE_LANGUAGE
+from portal.uploads import (
+    IMAGE_FORMATS,
+    decoded_image,
+    upright_image,
+    validate_file_size,
+    with_upload_hint,
+)
 
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 # Decoded, an image takes up to four bytes per pixel of a worker's memory while its sizes
@@ -51,6 +58,12 @@ IMAGE_NAME = r"[0-9a-f]{32}(?:-[0-9]{1,4})?\.webp"
 
 ALT_REQUIRED = _(
     "Bitte beschreiben Sie, was auf dem Bild zu sehen ist, oder kreuzen Sie „Nur schmückend“ an."
+)
+# In another language's tab: its own text may stay empty, the German one is shown instead.
+GERMAN_ALT_REQUIRED = _(
+    "Bitte beschreiben Sie zuerst in der deutschen Fassung, was auf dem Bild zu sehen ist, "
+    "oder kreuzen Sie „Nur schmückend“ an. Ohne eigenen Text zeigt diese Sprache den "
+    "deutschen."
 )
 
 
@@ -80,6 +93,7 @@ class ImageStorage(FileSystemStorage):
 image_storage = ImageStorage()
 
 
+@with_upload_hint(IMAGE_FORMATS, lambda: IMAGE_MAX_BYTES)
 def validate_image(uploaded) -> None:
     """A PNG or JPEG image by its content, of at most `IMAGE_MAX_BYTES` and
     `IMAGE_MAX_PIXELS`; a clear error otherwise (a decompression bomb is refused from its
@@ -156,14 +170,10 @@ class ImageMixin(models.Model):
         storage=image_storage,
         blank=True,
         validators=[validate_image],
-        help_text=format_lazy(
-            _(
-                "Ein Foto oder eine Grafik. Erlaubte Dateitypen: {types}; höchstens "
-                "{megabytes} MB. Gespeichert wird eine bereinigte Kopie ohne Angaben wie "
-                "Aufnahmeort oder Kamera, in den Größen, die Handy und Bildschirm brauchen."
-            ),
-            types=", ".join(IMAGE_FORMATS),
-            megabytes=IMAGE_MAX_BYTES // (1024 * 1024),
+        # The admin adds the types and the largest size (portal.admin.UploadHintsMixin).
+        help_text=_(
+            "Ein Foto oder eine Grafik. Gespeichert wird eine bereinigte Kopie ohne Angaben "
+            "wie Aufnahmeort oder Kamera, in den Größen, die Handy und Bildschirm brauchen."
         ),
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -194,18 +204,25 @@ class ImageMixin(models.Model):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         exclude = exclude or ()
-        alt = (getattr(self, "image_alt", "") or "").strip()
         if (
             not {"image", "image_decorative"} & {*errors, *exclude}
             and self.image
             and not self.image_decorative
-            and not alt
+            and not self._source_alt().strip()
         ):
-            errors.setdefault("image_alt", []).append(
-                ValidationError(ALT_REQUIRED, code="image_alt")
-            )
+            language = getattr(self, "get_current_language", lambda: SOURCE_LANGUAGE)()
+            message = ALT_REQUIRED if language == SOURCE_LANGUAGE else GERMAN_ALT_REQUIRED
+            errors.setdefault("image_alt", []).append(ValidationError(message, code="image_alt"))
         if errors:
             raise ValidationError(errors)
+
+    def _source_alt(self) -> str:
+        """The alternative text every image that is not decorative needs: the German one
+        of a translated model (as the form being saved has it, or else as stored; one
+        query then), which every other language shows until it has its own."""
+        if hasattr(self, "safe_translation_getter"):
+            return self.safe_translation_getter("image_alt", "", language_code=SOURCE_LANGUAGE)
+        return self.image_alt or ""
 
     def _store_image(self):
         """Makes and stores the sizes of a new upload; removes the files of the image it
@@ -242,9 +259,9 @@ class ImageMixin(models.Model):
                 alt = self.safe_translation_getter("image_alt", language_code=language)
                 if alt:
                     return alt, language
-            german = settings.LANGUAGE_CODE
-            return self.safe_translation_getter("image_alt", "", language_code=german), german
-        return self.image_alt, settings.LANGUAGE_CODE
+            german = self.safe_translation_getter("image_alt", "", language_code=SOURCE_LANGUAGE)
+            return german, SOURCE_LANGUAGE
+        return self.image_alt, SOURCE_LANGUAGE
 
 
 class PlainImageMixin(ImageMixin):

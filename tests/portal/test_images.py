@@ -105,16 +105,36 @@ def test_an_image_with_alternative_text_is_saved_from_the_admin(editor_client):
     assert FieldOfWork.objects.get().image_alt == ALT
 
 
-def test_the_admin_shows_limit_and_types_next_to_the_field_and_a_preview(editor_client):
+def test_the_admin_shows_a_preview_of_the_current_image(editor_client):
     field = with_image(FieldOfWorkFactory, image_alt=ALT)
 
     page = editor_client.get(f"/admin/fields/fieldofwork/{field.pk}/change/").content.decode()
 
     assert "<h2>Bild</h2>" in page or ">Bild</h2>" in page
-    assert "Erlaubte Dateitypen: PNG, JPEG; höchstens 10 MB." in page
     preview = re.search(r'<div class="readonly"><img src="(/bilder/[^"]+)"', page)
     assert preview
     assert preview.group(1) == field.image.url
+
+
+@pytest.mark.parametrize(
+    "admin_url",
+    [
+        "/admin/fields/fieldofwork/add/",
+        "/admin/news/newsitem/add/",
+        "/admin/news/event/add/",
+        "/admin/centre/contactperson/add/",
+        "/admin/networks/partner/add/",
+    ],
+)
+def test_the_image_field_shows_types_and_limit_as_every_upload_field_does(editor_client, admin_url):
+    page = editor_client.get(admin_url).content.decode()
+
+    hint = re.search(r'<div class="help" id="id_image_helptext">(.*?)</div>\s*</div>', page, re.S)
+    assert hint, admin_url
+    text = " ".join(re.sub(r"<[^>]+>", " ", hint.group(1)).split())
+    assert text.startswith("Ein Foto oder eine Grafik.")
+    assert text.endswith("Erlaubt: PNG, JPEG, höchstens 10,0 MB.")
+    assert text.count("PNG") == 1
 
 
 @pytest.mark.parametrize(
@@ -134,12 +154,112 @@ def test_model_validation_requires_alternative_text_or_decorative(factory, alt_f
     record.full_clean()
 
 
+def test_a_translation_needs_no_alternative_text_of_its_own():
+    item = with_image(NewsItemFactory, image_alt=ALT)
+    item = NewsItem.objects.get(pk=item.pk)
+    item.set_current_language("ar")
+    item.title, item.teaser, item.image_alt = "خبر", "ملخص", ""
+
+    item.full_clean()
+
+
+def test_a_translation_is_refused_while_the_german_text_is_missing():
+    item = with_image(NewsItemFactory, image_decorative=True)
+    item = NewsItem.objects.get(pk=item.pk)
+    item.set_current_language("ar")
+    item.title, item.teaser = "خبر", "ملخص"
+    item.image_decorative = False
+
+    with pytest.raises(ValidationError) as refused:
+        item.full_clean()
+    assert "in der deutschen Fassung" in refused.value.message_dict["image_alt"][0]
+
+
 def test_model_validation_checks_no_stored_file_again(media):
     item = with_image(NewsItemFactory, image_alt=ALT)
     for path in media.rglob("*.webp"):
         path.unlink()
 
     item.full_clean()
+
+
+ARABIC_FORMS = {
+    "field of work": (
+        FieldOfWorkFactory,
+        "/admin/fields/fieldofwork",
+        lambda record: field_form(slug=record.slug, title="الرياضة", summary="تدريب.", body=""),
+        "/ar/handlungsfelder/{slug}/",
+    ),
+    "news item": (
+        NewsItemFactory,
+        "/admin/news/newsitem",
+        lambda record: {
+            "title": "خبر",
+            "slug": record.slug,
+            "teaser": "ملخص",
+            "body": "",
+            "published_on": record.published_on.strftime("%d.%m.%Y"),
+            "is_published": "on",
+        },
+        "/ar/aktuelles/{slug}/",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("factory", "admin_url", "arabic_form", "page_url"),
+    ARABIC_FORMS.values(),
+    ids=ARABIC_FORMS.keys(),
+)
+def test_a_translation_without_alternative_text_is_saved_and_shows_the_german_one(
+    editor_client, client, factory, admin_url, arabic_form, page_url
+):
+    record = with_image(factory, image_alt=ALT)
+
+    response = editor_client.post(
+        f"{admin_url}/{record.pk}/change/?language=ar", arabic_form(record)
+    )
+
+    assert response.status_code == 302
+    record = type(record).objects.get(pk=record.pk)
+    assert record.has_translation("ar")
+    assert record.safe_translation_getter("image_alt", language_code="ar") == ""
+    page = client.get(page_url.format(slug=record.slug)).content.decode()
+    [tag] = [tag for tag in img_tags(page) if "srcset" in tag]
+    assert f'alt="{ALT}" lang="de" dir="ltr"' in tag
+
+
+def test_clearing_the_german_alternative_text_is_refused_next_to_the_field(editor_client):
+    field = with_image(FieldOfWorkFactory, image_alt=ALT, slug="sport")
+
+    response = editor_client.post(
+        f"/admin/fields/fieldofwork/{field.pk}/change/?language=de",
+        field_form(slug="sport", image_alt=""),
+    )
+
+    assert response.status_code == 200
+    assert "Bitte beschreiben Sie, was auf dem Bild zu sehen ist" in errors_next_to(
+        response.content.decode(), "image_alt"
+    )
+    assert FieldOfWork.objects.get().image_alt == ALT
+
+
+def test_a_translation_cannot_show_an_image_whose_german_text_is_missing(editor_client):
+    field = with_image(FieldOfWorkFactory, image_decorative=True, slug="sport")
+    data = field_form(slug="sport", title="الرياضة", summary="تدريب.", body="")
+
+    response = editor_client.post(
+        f"/admin/fields/fieldofwork/{field.pk}/change/?language=ar",
+        {**data, "image_alt": "رياضة"},
+    )
+
+    assert response.status_code == 200
+    assert "Bitte beschreiben Sie zuerst in der deutschen Fassung" in errors_next_to(
+        response.content.decode(), "image_alt"
+    )
+    field = FieldOfWork.objects.get()
+    assert field.image_decorative
+    assert not field.has_translation("ar")
 
 
 # What is stored
@@ -343,18 +463,6 @@ def test_arabic_visitors_get_the_arabic_alternative_text(client):
     [tag] = [tag for tag in img_tags(page) if "srcset" in tag]
     assert 'alt="نساء يتعلمن الألمانية معا."' in tag
     assert "lang=" not in tag
-
-
-def test_a_german_alternative_text_on_an_arabic_page_says_its_language(client):
-    item = with_image(NewsItemFactory, image_alt=ALT)
-    item.set_current_language("ar")
-    item.title, item.teaser = "خبر", "ملخص"
-    item.save()
-
-    page = client.get(f"/ar/aktuelles/{item.slug}/").content.decode()
-
-    [tag] = [tag for tag in img_tags(page) if "srcset" in tag]
-    assert f'alt="{ALT}" lang="de" dir="ltr"' in tag
 
 
 def test_lists_show_thumbnails_and_the_tiles_a_card_image(client):
