@@ -32,6 +32,7 @@ from portal.translations import (
     Status,
     missing,
     outdated,
+    status_prefetches,
     target_languages,
 )
 
@@ -204,7 +205,8 @@ class TranslatableAdmin(parler_admin.TranslatableAdmin):
         return [*super().get_list_display(request), "translation_status"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(self.model._parler_meta.root_rel_name)
+        # The status column reads the translations of the object and of its parts.
+        return super().get_queryset(request).prefetch_related(*status_prefetches(self.model))
 
     @admin.display(description=_("Übersetzungen"))
     def translation_status(self, obj):
