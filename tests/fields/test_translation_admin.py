@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fields.models import FieldOfWork, Offer
 from portal.translations import Status, needing_translation
@@ -317,3 +319,22 @@ def test_an_unknown_filter_value_lists_everything(editor_client, field):
 
     assert response.status_code == 200
     assert [f.pk for f in response.context["cl"].result_list] == [field.pk]
+
+
+def test_the_status_column_asks_no_more_queries_for_more_fields_and_offers(editor_client, field):
+    def queries():
+        editor_client.get(CHANGELIST)  # warms the session and permissions
+        with CaptureQueriesContext(connection) as captured:
+            html = editor_client.get(CHANGELIST).content.decode()
+        return len(captured), html.count("translation-status--outdated")
+
+    OfferFactory(field_of_work=field)
+    few = queries()
+    for _ in range(3):
+        other = FieldOfWorkFactory()
+        translate(other, "en", title="Field", summary="Summary.")
+        for offer in OfferFactory.create_batch(2, field_of_work=other):
+            translate(offer, "en", title="Offer")
+
+    # The new fields have English, so their column reads their offers' translations too.
+    assert few == (queries()[0], 1)
