@@ -4,7 +4,8 @@ Every translatable admin of the portal derives from `TranslatableAdmin` below, e
 translatable inline from `TranslatableStackedInline` or `TranslatableTabularInline`:
 
 - the change list has the filter "Übersetzung" (per language: missing, outdated, either)
-  and a column with each language's status;
+  and a column with each language's status, both counting the inline objects'
+  translations too (see `portal.translations`);
 - the German edit form offers the "minor change" checkbox, which keeps the translations
   up to date;
 - in another language's tab, each translated field shows its German text below it (in
@@ -16,6 +17,7 @@ translatable inline from `TranslatableStackedInline` or `TranslatableTabularInli
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.forms import BoundField
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
@@ -32,6 +34,7 @@ from portal.translations import (
     Status,
     missing,
     outdated,
+    status_prefetches,
     target_languages,
 )
 
@@ -191,6 +194,15 @@ def translation_form(form_class, **attrs):
     return type(f"Translation{form_class.__name__}", (TranslationFormMixin, form_class), attrs)
 
 
+class TranslationStatusChangeList(ChangeList):
+    """The change list, with what its status column reads: the translations of each
+    object and of its parts (only here, so the change and history pages ask no more)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.prefetch_related(*status_prefetches(self.model))
+
+
 class TranslatableAdmin(parler_admin.TranslatableAdmin):
     """parler's admin with the translation status, the filter and the minor-change box."""
 
@@ -205,6 +217,9 @@ class TranslatableAdmin(parler_admin.TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(self.model._parler_meta.root_rel_name)
+
+    def get_changelist(self, request, **kwargs):
+        return TranslationStatusChangeList
 
     @admin.display(description=_("Übersetzungen"))
     def translation_status(self, obj):

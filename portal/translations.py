@@ -7,6 +7,16 @@ older than the German one. `TranslatableModel.save_translation` keeps the stamps
 way of saving (the admin, the demo content, a shell) follows the same rule. Rows stored
 before the stamp existed have none on either side and count as up to date, until the
 German text changes: so no migration has to invent a date for them.
+
+An object's parts count towards its status: the translatable objects with a foreign key to
+it and no admin of their own, which an inline edits on its page (a field of work's offers,
+an information page's sections and key figures, a location's closures). The object is
+outdated in a language when its own translation is, or when a part's translation is
+outdated or missing while the part has German text: the translated page then lacks what
+the German one says. It is missing only when its own translation is missing, because the
+public page then shows its text in German and says so; with only a part untranslated it
+shows its own text translated and that part in German, so "outdated" with its link to the
+German original is what the reader and the editor need to know.
 """
 
 from dataclasses import dataclass
@@ -96,15 +106,30 @@ class TranslatableModel(parler_models.TranslatableModel):
         return source
 
     def translation_status(self, language_code) -> Status:
-        """The status of one language, read from the prefetched translations if there are
-        any (`prefetch_related("translations")`), else with one query."""
-        rows = getattr(self, self._parler_meta.root_rel_name).all()
-        stamps = {row.language_code: row.source_changed_at for row in rows}
+        """The status of one language, its parts' included: read from the prefetched
+        translations if there are any (`status_prefetches`), else with a query for the
+        translations and one per kind of part and its translations."""
+        stamps = self._translation_stamps()
         if language_code not in stamps:
             return Status.MISSING
-        if is_outdated(stamps[language_code], stamps.get(SOURCE_LANGUAGE)):
+        if is_outdated(stamps[language_code], stamps.get(SOURCE_LANGUAGE)) or any(
+            part._lags_behind(language_code)
+            for relation in translatable_parts(type(self))
+            for part in getattr(self, relation.get_accessor_name()).all()
+        ):
             return Status.OUTDATED
         return Status.CURRENT
+
+    def _translation_stamps(self) -> dict:
+        rows = getattr(self, self._parler_meta.root_rel_name).all()
+        return {row.language_code: row.source_changed_at for row in rows}
+
+    def _lags_behind(self, language_code) -> bool:
+        """As a part: outdated, or untranslated while it has German text."""
+        status = self.translation_status(language_code)
+        return status == Status.OUTDATED or (
+            status == Status.MISSING and SOURCE_LANGUAGE in self._translation_stamps()
+        )
 
 
 def content_changed(translation) -> bool:
@@ -122,17 +147,62 @@ def is_outdated(stamp, source_stamp) -> bool:
     return source_stamp is not None and (stamp is None or stamp < source_stamp)
 
 
+def translatable_parts(model) -> list:
+    """The reverse foreign keys to `model` from translatable models without an admin of
+    their own: the parts an inline edits on the object's page, whose translations count
+    towards the object's status."""
+    from django.contrib import admin
+
+    return [
+        relation
+        for relation in model._meta.related_objects
+        if relation.one_to_many
+        and issubclass(relation.related_model, TranslatableModel)
+        and not admin.site.is_registered(relation.related_model)
+    ]
+
+
+def status_prefetches(model, prefix="") -> list[str]:
+    """The `prefetch_related` lookups that let `translation_status` run without a query."""
+    lookups = [f"{prefix}{model._parler_meta.root_rel_name}"]
+    for relation in translatable_parts(model):
+        lookups += status_prefetches(
+            relation.related_model, f"{prefix}{relation.get_accessor_name()}__"
+        )
+    return lookups
+
+
 def missing(model, language_code) -> Q:
     """The condition for objects of `model` without a translation into `language_code`."""
     return ~Q(Exists(_rows(model, language_code)))
 
 
 def outdated(model, language_code) -> Q:
-    """The condition for objects of `model` whose translation is older than its German text."""
+    """The condition for objects of `model` whose translation into `language_code` is older
+    than its German text, or that has a part lagging behind (see the module's docstring)."""
+    condition = Q(Exists(_stale_rows(model, language_code)))
+    parts_behind = Q()
+    for relation in translatable_parts(model):
+        part = relation.related_model
+        untranslated = missing(part, language_code) & Q(Exists(_rows(part, SOURCE_LANGUAGE)))
+        parts_behind |= Q(
+            Exists(
+                part._default_manager.filter(
+                    Q(**{relation.field.name: OuterRef("pk")}),
+                    outdated(part, language_code) | untranslated,
+                )
+            )
+        )
+    if parts_behind:
+        condition |= Q(Exists(_rows(model, language_code))) & parts_behind
+    return condition
+
+
+def _stale_rows(model, language_code):
     source_stamp = _rows(model, SOURCE_LANGUAGE, master=OuterRef("master")).values(
         "source_changed_at"
     )[:1]
-    stale = (
+    return (
         _rows(model, language_code)
         .annotate(source_stamp=Subquery(source_stamp))
         .filter(
@@ -140,7 +210,6 @@ def outdated(model, language_code) -> Q:
             | Q(source_changed_at__isnull=True, source_stamp__isnull=False)
         )
     )
-    return Q(Exists(stale))
 
 
 def _rows(model, language_code, master=None):

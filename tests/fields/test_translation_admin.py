@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fields.models import FieldOfWork, Offer
-from portal.translations import Status
+from portal.translations import Status, needing_translation
 from tests.factories import FieldOfWorkFactory, OfferFactory
 from tests.fields.test_admin import field_form
 
@@ -107,6 +109,8 @@ def test_a_minor_change_keeps_the_offers_translations_current_too(editor_client,
     offer = Offer.objects.get(pk=offer.pk)
     assert offer.title == "Übungsleiterschulung"
     assert offer.translation_status("en") == Status.CURRENT
+    assert status(field, "en") == Status.CURRENT
+    assert listed(editor_client, "en-todo") == set()
 
 
 def test_without_the_box_the_offers_translations_are_outdated(editor_client, field):
@@ -118,6 +122,84 @@ def test_without_the_box_the_offers_translations_are_outdated(editor_client, fie
     editor_client.post(change_url(field, "de"), data)
 
     assert Offer.objects.get(pk=offer.pk).translation_status("en") == Status.OUTDATED
+    assert status(field, "en") == Status.OUTDATED
+
+
+def listed(client, value):
+    response = client.get(CHANGELIST, {"uebersetzung": value})
+    return {field.pk for field in response.context["cl"].result_list}
+
+
+def field_needs(language):
+    return [
+        (need.missing, need.outdated)
+        for need in needing_translation()
+        if need.model is FieldOfWork and need.language_code == language
+    ]
+
+
+def test_an_offer_whose_german_changed_outdates_its_field_of_work(editor_client, field, clock):
+    offer = OfferFactory(field_of_work=field, title="Schwimmkurs", description="")
+    translate(offer, "en", title="Swimming course")
+    assert "Englisch: aktuell" in editor_client.get(CHANGELIST).content.decode()
+    clock.advance(MINUTE)
+
+    # Only the offer's German text changes, on the field's page: the field's own does not.
+    data = german_form(field)
+    data.update(offers_form(field, ("Schwimmkurs für Frauen", "")))
+    response = editor_client.post(change_url(field, "de"), data)
+
+    assert response.status_code == 302
+    assert status(field, "en") == Status.OUTDATED
+    assert "Englisch: veraltet" in editor_client.get(CHANGELIST).content.decode()
+    assert listed(editor_client, "en-outdated") == {field.pk}
+    assert listed(editor_client, "en-todo") == {field.pk}
+    assert listed(editor_client, "en-missing") == set()
+    assert field_needs("en") == [(0, 1)]
+
+
+def test_saving_the_offers_translation_again_brings_the_field_up_to_date(
+    editor_client, field, clock
+):
+    offer = OfferFactory(field_of_work=field, title="Schwimmkurs", description="")
+    translate(offer, "en", title="Swimming course")
+    clock.advance(MINUTE)
+    translate(Offer.objects.get(pk=offer.pk), "de", title="Schwimmkurs für Frauen")
+    assert status(field, "en") == Status.OUTDATED
+    clock.advance(MINUTE)
+
+    data = field_form(slug=field.slug, title="Sport", summary="Coach training.", body="")
+    data.update(offers_form(field, ("Swimming course for women", "")))
+    response = editor_client.post(change_url(field, "en"), data)
+
+    assert response.status_code == 302
+    assert status(field, "en") == Status.CURRENT
+    assert "Englisch: aktuell" in editor_client.get(CHANGELIST).content.decode()
+    assert listed(editor_client, "en-todo") == set()
+    assert field_needs("en") == []
+
+
+def test_a_new_offer_without_english_makes_its_field_need_english(editor_client, field):
+    data = german_form(field)
+    data.update(
+        {
+            "offers-TOTAL_FORMS": "1",
+            "offers-INITIAL_FORMS": "0",
+            "offers-0-title": "Schwimmkurs",
+            "offers-0-description": "",
+            "offers-0-order": "0",
+        }
+    )
+    response = editor_client.post(change_url(field, "de"), data)
+
+    assert response.status_code == 302
+    assert Offer.objects.get().translation_status("en") == Status.MISSING
+    # The field's own text is translated: it is outdated, not missing (portal.translations).
+    assert status(field, "en") == Status.OUTDATED
+    assert "Englisch: veraltet" in editor_client.get(CHANGELIST).content.decode()
+    assert listed(editor_client, "en-todo") == {field.pk}
+    assert listed(editor_client, "en-outdated") == {field.pk}
+    assert field_needs("en") == [(0, 1)]
 
 
 def test_the_minor_change_box_is_offered_only_while_editing_german(editor_client, field):
@@ -172,7 +254,9 @@ def test_an_arabic_translation_is_saved_while_its_offers_have_none(editor_client
     response = editor_client.post(change_url(field, "ar"), data)
 
     assert response.status_code == 302
-    assert status(field, "ar") == Status.CURRENT
+    assert field.has_translation("ar")
+    # Still needing work: its offers lack Arabic.
+    assert status(field, "ar") == Status.OUTDATED
     assert not Offer.objects.filter(translations__language_code="ar").exists()
     assert sorted(str(offer) for offer in Offer.objects.all()) == [
         "Schwimmkurs",
@@ -214,15 +298,11 @@ def test_the_filter_lists_what_needs_translating(editor_client, field, clock):
     clock.advance(MINUTE)
     translate(outdated, "de", summary="Neu.")
 
-    def listed(value):
-        response = editor_client.get(CHANGELIST, {"uebersetzung": value})
-        return {field.pk for field in response.context["cl"].result_list}
-
-    assert listed("en-missing") == {untranslated.pk}
-    assert listed("en-outdated") == {outdated.pk}
-    assert listed("en-todo") == {untranslated.pk, outdated.pk}
-    assert listed("ar-missing") == {field.pk, untranslated.pk, outdated.pk}
-    assert listed("ar-outdated") == set()
+    assert listed(editor_client, "en-missing") == {untranslated.pk}
+    assert listed(editor_client, "en-outdated") == {outdated.pk}
+    assert listed(editor_client, "en-todo") == {untranslated.pk, outdated.pk}
+    assert listed(editor_client, "ar-missing") == {field.pk, untranslated.pk, outdated.pk}
+    assert listed(editor_client, "ar-outdated") == set()
 
 
 def test_the_change_list_offers_the_filter_and_shows_each_language(editor_client, field):
@@ -239,3 +319,22 @@ def test_an_unknown_filter_value_lists_everything(editor_client, field):
 
     assert response.status_code == 200
     assert [f.pk for f in response.context["cl"].result_list] == [field.pk]
+
+
+def test_the_status_column_asks_no_more_queries_for_more_fields_and_offers(editor_client, field):
+    def queries():
+        editor_client.get(CHANGELIST)  # warms the session and permissions
+        with CaptureQueriesContext(connection) as captured:
+            html = editor_client.get(CHANGELIST).content.decode()
+        return len(captured), html.count("translation-status--outdated")
+
+    OfferFactory(field_of_work=field)
+    few = queries()
+    for _ in range(3):
+        other = FieldOfWorkFactory()
+        translate(other, "en", title="Field", summary="Summary.")
+        for offer in OfferFactory.create_batch(2, field_of_work=other):
+            translate(offer, "en", title="Offer")
+
+    # The new fields have English, so their column reads their offers' translations too.
+    assert few == (queries()[0], 1)

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from centre.models import CentreProfile
+from fields.models import Offer
 from news.models import NewsItem
-from tests.factories import FieldOfWorkFactory, NewsItemFactory
+from tests.factories import FieldOfWorkFactory, NewsItemFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +106,44 @@ def test_an_outdated_field_of_work_says_so(client, clock, language):
     assert (
         f'href="/de/handlungsfelder/sport/" hreflang="de">{GERMAN_ORIGINAL[language]}</a>' in html
     )
+
+
+@pytest.fixture
+def field_with_offer(clock):
+    CentreProfile.objects.create(name="KI Musterstadt")
+    field = FieldOfWorkFactory(slug="sport", title="Sport")
+    translate(field, "en", title="Sport", summary="Coach training.")
+    offer = OfferFactory(field_of_work=field, title="Schwimmkurs", description="")
+    translate(offer, "en", title="Swimming course")
+    return field
+
+
+def test_a_field_of_work_whose_offers_are_translated_carries_no_note(client, field_with_offer):
+    html = client.get("/en/handlungsfelder/sport/").content.decode()
+
+    assert "Swimming course" in html
+    assert "outdated-note" not in html
+    assert "fallback-note" not in html
+
+
+def test_an_offer_whose_german_changed_outdates_its_field_of_works_page(
+    client, field_with_offer, clock
+):
+    clock.advance(datetime.timedelta(minutes=1))
+    translate(Offer.objects.get(), "de", title="Schwimmkurs für Frauen")
+
+    html = client.get("/en/handlungsfelder/sport/").content.decode()
+
+    assert OUTDATED["en"] in html
+    assert "fallback-note" not in html
+
+
+def test_a_new_offer_without_english_outdates_its_field_of_works_page(client, field_with_offer):
+    OfferFactory(field_of_work=field_with_offer, title="Radkurs")
+
+    html = client.get("/en/handlungsfelder/sport/").content.decode()
+
+    # The field's own text is English: the page says it lags behind, not that it is German.
+    assert OUTDATED["en"] in html
+    assert "fallback-note" not in html
+    assert '<li lang="de" dir="ltr">' in html
