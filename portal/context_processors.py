@@ -16,15 +16,21 @@ def alternate_url(request, code: str) -> str:
 def languages(request):
     """The language switcher and hreflang alternates: the same page in every language."""
     current = get_language()
-    alternates = [
-        {
-            "code": code,
-            "name_local": get_language_info(code)["name_local"],
-            "url": alternate_url(request, code),
-            "is_current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    # The switcher keeps the query (a directory search, a page number); the hreflang
+    # alternates name the page itself.
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = alternate_url(request, code)
+        alternates.append(
+            {
+                "code": code,
+                "name_local": get_language_info(code)["name_local"],
+                "url": url,
+                "switch_url": url + query,
+                "is_current": code == current,
+            }
+        )
     return {
         "language_alternates": alternates,
         # An interface language: its direction is Django's (languages.models says the rule).

@@ -38,6 +38,19 @@ def test_language_switcher_links_the_same_page_named_in_each_language(client):
     assert 'lang="de" aria-current="true">Deutsch</a>' in switcher
 
 
+def test_language_switcher_keeps_the_search_but_the_alternates_name_the_page(client):
+    html = client.get("/de/migrantenorganisationen/verzeichnis/?q=Chor+%26+Tanz&page=2").content
+    html = html.decode()
+
+    switcher = html[html.index('class="language-switcher"') :]
+    assert (
+        'href="/ar/migrantenorganisationen/verzeichnis/?q=Chor+%26+Tanz&amp;page=2" hreflang="ar"'
+        in switcher
+    )
+    head = html[: html.index("</head>")]
+    assert 'hreflang="ar" href="http://testserver/ar/migrantenorganisationen/verzeichnis/">' in head
+
+
 @pytest.mark.parametrize(
     "path",
     ["/de/", "/en/handlungsfelder/", "/ar/handlungsfelder/sport/", "/de/impressum/"],
