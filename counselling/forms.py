@@ -129,7 +129,13 @@ class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form
             "1.000 Zeichen. Alles Weitere besprechen wir lieber persönlich."
         ),
     )
-    message_consent = forms.BooleanField(label=MESSAGE_CONSENT, required=False)
+    message_consent = forms.BooleanField(
+        label=MESSAGE_CONSENT,
+        required=False,
+        help_text=_("Nötig, wenn Sie eine Nachricht schreiben."),
+    )
+    # Required only with a message (clean()): marked neither "optional" nor required.
+    conditionally_required = {"message_consent"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -54,7 +54,7 @@ class TargetGroupAdmin(HistoryAdminMixin, GermanSlugAdminMixin, TranslatableAdmi
     list_editable = ["featured", "order"]
     list_filter = ["featured"]
     search_fields = ["translations__name", "slug"]
-    fields = ["name", "slug", "teaser", "featured", "order"]
+    fields = ["name", "slug", "teaser", "featured", "leads_to_counselling", "order"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

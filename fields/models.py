@@ -51,6 +51,14 @@ class TargetGroup(TranslatableModel):
         default=False,
         help_text=_("Die Startseite verlinkt diese Zielgruppe unter „Wer sind Sie?“."),
     )
+    leads_to_counselling = models.BooleanField(
+        _("Zur Beratung für Frauen und Mädchen führen"),
+        default=False,
+        help_text=_(
+            "Die Startseite und die Seite der Zielgruppe verlinken dann die Beratung und "
+            "Begleitung für Frauen und Mädchen."
+        ),
+    )
 
     objects = ContentQuerySet.as_manager()
 

@@ -39,7 +39,12 @@ def load_target_groups(counts: Counter) -> list[TargetGroup]:
             ).first()
             or TargetGroup()
         )
-        values = {"slug": data["slug"], "featured": data["featured"], "order": order}
+        values = {
+            "slug": data["slug"],
+            "featured": data["featured"],
+            "leads_to_counselling": data.get("leads_to_counselling", False),
+            "order": order,
+        }
         translations = {language: data[language] for language in ("de", "en")}
         counts["target groups", apply(group, values, translations)] += 1
         groups.append(group)

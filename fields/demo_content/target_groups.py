@@ -8,6 +8,7 @@ TARGET_GROUPS = [
     {
         "slug": "frauen-und-maedchen",
         "featured": True,
+        "leads_to_counselling": True,
         "de": {
             "name": "Frauen und Mädchen",
             "teaser": (

@@ -3,6 +3,7 @@
 import copy
 
 from django import forms, template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -54,6 +55,16 @@ def kern_anchor(field):
     if kern_kind(field) in {"checkboxes", "radio"}:
         return f"{field.auto_id}_0"
     return field.id_for_label
+
+
+@register.simple_tag
+def kern_summary_line(field, error):
+    """An error summary's line: "label: error", where a label that is a sentence loses its
+    final full stop or colon ("Ich willige ein.: …" reads badly) and one that ends in a
+    question or exclamation mark keeps it and needs no colon."""
+    label = str(field.label).rstrip().rstrip(".:")
+    separator = " " if label.endswith(("?", "!", "؟")) else ": "
+    return format_html("{}{}{}", label, separator, error)
 
 
 @register.simple_tag

@@ -505,3 +505,21 @@ def test_the_database_holds_her_words_only_as_ciphertext(client):
         assert text not in raw[column], column
         assert "Leyla" not in raw[column], column
         assert decrypt(raw[column]) == text, column
+
+
+def test_the_consent_is_not_marked_optional_and_its_summary_line_has_no_stray_colon(client):
+    empty = client.get(FORM_URL).content.decode()
+    consent_label = empty[empty.index('for="id_message_consent"') :]
+    consent_label = consent_label[: consent_label.index("</label>")]
+    message_label = empty[empty.index('for="id_message"') :]
+    message_label = message_label[: message_label.index("</label>")]
+    assert "optional" not in consent_label
+    assert "optional" in message_label
+    assert "Nötig, wenn Sie eine Nachricht schreiben." in empty
+
+    page = send(client, message_consent=None).content.decode()
+
+    summary = page[page.index('class="error-summary__list"') :]
+    summary = html.unescape(summary[: summary.index("</ul>")])
+    assert "dann löschen wir meine Anfrage: Wir dürfen Ihre Nachricht" in summary
+    assert ".:" not in summary

@@ -166,6 +166,31 @@ def test_home_shows_featured_groups_in_order_with_their_teasers(client, women):
     assert "Kinder und Jugendliche" not in html
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_group_that_leads_to_counselling_links_it_from_home_and_its_page(client, language):
+    women = TargetGroupFactory(name="Frauen und Mädchen", featured=True, leads_to_counselling=True)
+    TargetGroupFactory(name="Seniorinnen und Senioren", featured=True)
+    counselling = f'href="/{language}/beratung/"'
+
+    home = client.get(f"/{language}/").content.decode()
+    group_page = client.get(group_url(women, language)).content.decode()
+
+    section = home[home.index('id="groups-heading"') :]
+    section = section[: section.index("</section>")]
+    entries = section.split("<li")
+    assert [counselling in entry for entry in entries[1:]] == [True, False]
+    assert counselling in group_page[group_page.index("<h1") :]
+    assert client.get(f"/{language}/beratung/").status_code == 200
+
+
+def test_a_group_leads_to_counselling_only_when_the_editor_says_so(client, women):
+    page = client.get(group_url(women)).content.decode()
+
+    main = page[page.index("<main") : page.index("</main>")]
+    assert "Frauen und Mädchen</h1>" in main
+    assert 'href="/de/beratung/"' not in main
+
+
 def test_home_shows_the_groups_before_the_fields_of_work(client, women):
     FieldOfWorkFactory(title="Integration durch Sport")
 
@@ -219,6 +244,7 @@ def test_editor_enters_a_featured_group_with_slug_and_teaser(admin_client):
             "slug": "familien-und-eltern",
             "teaser": "Beratung zu Kita und Schule.",
             "featured": "on",
+            "leads_to_counselling": "on",
             "order": "3",
         },
     )
@@ -226,6 +252,7 @@ def test_editor_enters_a_featured_group_with_slug_and_teaser(admin_client):
     assert response.status_code == 302
     group = TargetGroup.objects.get(slug="familien-und-eltern")
     assert group.featured
+    assert group.leads_to_counselling
     assert group.teaser == "Beratung zu Kita und Schule."
     listing = admin_client.get("/admin/fields/targetgroup/").content.decode()
     assert "familien-und-eltern" in listing
