@@ -264,10 +264,18 @@ else:
 
 # Internationalisation. German is the source language of every string.
 LANGUAGE_CODE = "de"
+# The languages NRW's largest groups of people with a migration history read most easily.
 LANGUAGES = [
     ("de", _("Deutsch")),
     ("en", _("Englisch")),
+    ("tr", _("Türkisch")),
     ("ar", _("Arabisch")),
+    ("uk", _("Ukrainisch")),
+    ("ru", _("Russisch")),
+    ("pl", _("Polnisch")),
+    ("ro", _("Rumänisch")),
+    ("bg", _("Bulgarisch")),
+    ("fa", _("Persisch")),
 ]
 # The project's catalogues (makemessages), then German for strings of Django and the
 # admin's libraries that their own catalogues lack (edited by hand, not by makemessages).
