@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -302,13 +303,14 @@ def test_a_role_without_tiles_is_told_there_is_nothing_to_do(client, request, wo
     assert "Alle Bereiche" in page
 
 
-# The work above in German only: the statement and the event lack their English and
-# Arabic text, an activity of the directory (made by the organisation's factory) its
-# English one. One line per language and kind of content, each with one row to translate.
+# The work above in German only: the statement and the event lack their text in each of
+# the nine other languages, an activity of the directory (made by the organisation's
+# factory, with its Arabic name) its text in the eight others. One line per language and
+# kind of content, each with one row to translate.
 TRANSLATION_LINKS = {
-    "editor": [("translations", 1)] * 4,
-    "mso_team": [("translations", 1)],
-    "admin_user": [("translations", 1)] * 5,
+    "editor": [("translations", 1)] * 18,
+    "mso_team": [("translations", 1)] * 8,
+    "admin_user": [("translations", 1)] * 26,
 }
 # What each link's list shows: the rows of exactly the work the line counts.
 LINKED_ROWS = {
@@ -402,8 +404,9 @@ def test_translations_missing_or_outdated_are_counted_per_language(editor_client
     tiles = dashboard(editor_client)
 
     assert texts(tiles["translations"]) == [
-        "Englisch – Handlungsfelder: 1 fehlt",
-        "Arabisch – Handlungsfelder: 1 veraltet",
+        f"{name} – Handlungsfelder: 1 {'veraltet' if code == 'ar' else 'fehlt'}"
+        for code, name in settings.LANGUAGES
+        if code != "de"
     ]
     for _text, link in tiles["translations"]:
         listed = editor_client.get(html.unescape(link)).context["cl"].result_list
@@ -412,7 +415,7 @@ def test_translations_missing_or_outdated_are_counted_per_language(editor_client
 
 def test_translated_content_leaves_nothing_to_do(editor_client):
     field = FieldOfWorkFactory()
-    for code in ("en", "ar"):
+    for code, _name in settings.LANGUAGES[1:]:
         field.set_current_language(code)
         field.title = f"{code} title"
         field.summary = f"{code} summary"
