@@ -39,6 +39,7 @@ COPY --chown=portal:portal networks/ networks/
 COPY --chown=portal:portal templates/ templates/
 COPY --chown=portal:portal locale/ locale/
 COPY --chown=portal:portal locale_libraries/ locale_libraries/
+COPY --chown=portal:portal locale_demo/ locale_demo/
 COPY --chown=portal:portal static/ static/
 COPY --chown=portal:portal deploy/gunicorn.conf.py deploy/gunicorn.conf.py
 COPY --from=assets --chown=portal:portal /build/static/dist/ static/dist/

@@ -34,7 +34,7 @@ from centre.models import (
     Weekday,
 )
 from languages.models import Language
-from portal.demo import apply
+from portal.demo import apply, translated
 
 CENTRE = {
     "building": "Renate-Weckwerth-Haus",
@@ -484,7 +484,7 @@ def load_centre(counts: Counter) -> None:
     values = {
         name: value for name, value in CENTRE.items() if name not in {"translations", "languages"}
     }
-    counts["centre profile", apply(centre, values, CENTRE["translations"])] += 1
+    counts["centre profile", apply(centre, values, translated(CENTRE["translations"]))] += 1
     centre.languages.set(Language.objects.filter(code__in=CENTRE["languages"]))
 
 
@@ -492,7 +492,7 @@ def load_location(counts: Counter) -> None:
     """The main location with its weekly hours and the closure between the holidays."""
     location = Location.objects.filter(street=LOCATION["street"]).first() or Location()
     values = {name: LOCATION[name] for name in ("street", "postal_code", "city")}
-    counts["locations", apply(location, values, LOCATION["translations"])] += 1
+    counts["locations", apply(location, values, translated(LOCATION["translations"]))] += 1
     for weekday, opens, closes in LOCATION["hours"]:
         _hours, created = OpeningHours.objects.get_or_create(
             location=location, weekday=weekday, opens=opens, closes=closes
@@ -509,7 +509,7 @@ def load_location(counts: Counter) -> None:
         ends_on=datetime.date(year, 12, 31),
     )
     reasons = {"de": {"reason": "Zwischen den Jahren"}, "en": {"reason": "Between the holidays"}}
-    counts["closures", apply(closure, translations=reasons)] += 1
+    counts["closures", apply(closure, translations=translated(reasons))] += 1
 
 
 def load_contact_persons(counts: Counter) -> None:
@@ -523,7 +523,7 @@ def load_contact_persons(counts: Counter) -> None:
         )
         values = {"order": order, "phone": CENTRE["phone"], "email": CENTRE["email"]}
         translations = {language: data[language] for language in ("de", "en")}
-        counts["contact persons", apply(person, values, translations)] += 1
+        counts["contact persons", apply(person, values, translated(translations))] += 1
         person.languages.set(Language.objects.filter(code__in=CONTACT_LANGUAGES))
         for weekday, opens, closes in CONSULTATION_HOURS:
             _hours, created = ConsultationHours.objects.get_or_create(

@@ -12,7 +12,7 @@ from centre.demo_content import CENTRE, CONSULTATION_HOURS
 from centre.models import ConsultationHours, ContactPerson
 from counselling.models import Counsellor
 from languages.models import Language
-from portal.demo import apply
+from portal.demo import apply, translated
 
 COUNSELLOR_LANGUAGES = ["de", "en"]
 COUNSELLOR = {
@@ -32,7 +32,7 @@ def load(counts: Counter) -> None:
         or ContactPerson()
     )
     values = {"phone": CENTRE["phone"], "email": CENTRE["email"]}
-    counts["counsellors", apply(person, values, COUNSELLOR)] += 1
+    counts["counsellors", apply(person, values, translated(COUNSELLOR))] += 1
     person.languages.set(Language.objects.filter(code__in=COUNSELLOR_LANGUAGES))
     for weekday, opens, closes in CONSULTATION_HOURS:
         ConsultationHours.objects.get_or_create(

@@ -33,7 +33,7 @@ from organisations.models import (
     Status,
     SupportOffer,
 )
-from portal.demo import apply
+from portal.demo import apply, translated
 
 SUPPORT_OFFERS = [
     {
@@ -280,7 +280,7 @@ def load_meeting(counts: Counter) -> None:
                 day, datetime.time(18), tzinfo=ZoneInfo(settings.TIME_ZONE)
             ),
         )
-    counts["network meetings", apply(meeting, translations=MEETING_AGENDA)] += 1
+    counts["network meetings", apply(meeting, translations=translated(MEETING_AGENDA))] += 1
 
 
 def load_organisation(data: dict, districts: dict, counts: Counter) -> None:
@@ -314,7 +314,7 @@ def load_organisation(data: dict, districts: dict, counts: Counter) -> None:
 def load(counts: Counter) -> None:
     for order, translations in enumerate(SUPPORT_OFFERS):
         offer = SupportOffer.objects.filter(order=order).first() or SupportOffer()
-        counts["support offers", apply(offer, {"order": order}, translations)] += 1
+        counts["support offers", apply(offer, {"order": order}, translated(translations))] += 1
     districts = {}
     for order, name in enumerate(DISTRICTS):
         district = District.objects.filter(name=name).first() or District(name=name)

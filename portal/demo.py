@@ -1,13 +1,86 @@
-"""What every app's demo content uses: an idempotent update of one record, and sample PDFs.
+"""What every app's demo content uses: an idempotent update of one record, the
+translations of the demo's key content, and sample PDFs.
 
 Each app keeps its own demo data in `<app>/demo_content.py` with a `load(counts)`
 function; the project's `load_demo_content` command calls them bottom layer first.
+
+The key content (the centre's mission, the home page's entries, the contact and
+counselling pages, the support offers, the fields of work) is translated into every
+language of the portal, so the demo shows what a centre that translates gets. German,
+and the English written inline, stay in the demo data; the other translations live in one
+gettext catalogue per language, `locale_demo/<language>.po`, whose msgids are the German
+texts exactly as written there. The `demo_messages` command keeps the catalogues in step
+with the data. Only the demo uses them: a centre translates its content in the admin.
 """
 
+import contextlib
+import functools
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.files.base import ContentFile
 
 from portal.richtext import RichTextField, sanitize_html
+
+CATALOGUES = Path(settings.BASE_DIR) / "locale_demo"
+
+# While `collecting()` runs: every German text `translated()` saw, with the languages
+# the catalogues must give it in.
+_collected: list | None = None
+
+
+@functools.cache
+def _read_catalogue(path: Path, modified: int) -> dict[str, str]:
+    with path.open("rb") as file:
+        catalogue = read_po(file)
+    return {
+        message.id: message.string
+        for message in catalogue
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """The finished translations of `locale_demo/<language>.po`, German text to translation;
+    empty without a catalogue. Read once per process, and again after the file changed."""
+    path = CATALOGUES / f"{language}.po"
+    if not path.exists():
+        return {}
+    return _read_catalogue(path, path.stat().st_mtime_ns)
+
+
+def translated(translations: dict) -> dict:
+    """`translations` (language -> field values, German among them) with every other
+    language of the portal added whose catalogue translates all German values.
+
+    All or nothing per language: a translation with some fields empty would show them
+    empty instead of in German. Languages given inline win over the catalogues.
+    """
+    source = {name: value for name, value in translations[settings.LANGUAGE_CODE].items() if value}
+    missing = [code for code, _name in settings.LANGUAGES if code not in translations]
+    if not source:
+        return translations
+    if _collected is not None:
+        _collected.extend((name, text, missing) for name, text in source.items())
+    result = dict(translations)
+    for language in missing:
+        messages = catalogue(language)
+        if all(text in messages for text in source.values()):
+            result[language] = {name: messages[text] for name, text in source.items()}
+    return result
+
+
+@contextlib.contextmanager
+def collecting():
+    """Collects what `translated()` sees inside the block, as a list of (field name,
+    German text, languages not given inline) triples, in the order seen."""
+    global _collected
+    _collected = collected = []
+    try:
+        yield collected
+    finally:
+        _collected = None
 
 
 def apply(obj, values: dict | None = None, translations: dict | None = None) -> str:

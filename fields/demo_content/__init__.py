@@ -4,8 +4,8 @@ The fields of work combine what Oberhausen, Kreis Recklinghausen, Bielefeld and 
 Oberbergischer Kreis describe, so the demo shows that nothing about one city is built in.
 Sample documents are generated and say plainly that they only stand in for the real papers.
 
-Some fields have no English text on purpose, and none has Arabic: the portal then
-shows the German text with a note, and the demo should show that note too.
+Two fields have no English text here: theirs, like every language but German and
+English, comes from the catalogues in locale_demo/ (`portal.demo.translated`).
 
 `load()` is idempotent: it looks every record up by a stable key, saves only what
 differs from the data below and never replaces a document that already exists.
@@ -18,7 +18,7 @@ from centre.models import ContactPerson
 from fields.demo_content.fields_of_work import FIELDS
 from fields.demo_content.target_groups import TARGET_GROUPS
 from fields.models import FieldOfWork, Offer, TargetGroup
-from portal.demo import add_sample_document, apply
+from portal.demo import add_sample_document, apply, translated
 
 # The centre's contact persons (by their German role) and the fields of work they answer for.
 FIELD_CONTACTS = {
@@ -46,7 +46,7 @@ def load_target_groups(counts: Counter) -> list[TargetGroup]:
             "order": order,
         }
         translations = {language: data[language] for language in ("de", "en")}
-        counts["target groups", apply(group, values, translations)] += 1
+        counts["target groups", apply(group, values, translated(translations))] += 1
         groups.append(group)
     return groups
 
@@ -55,7 +55,7 @@ def load_field(order: int, data: dict, groups: list[TargetGroup], counts: Counte
     field = FieldOfWork.objects.filter(slug=data["slug"]).first() or FieldOfWork()
     values = {"slug": data["slug"], "order": order, "is_published": True}
     translations = {language: data[language] for language in ("de", "en") if language in data}
-    counts["fields of work", apply(field, values, translations)] += 1
+    counts["fields of work", apply(field, values, translated(translations))] += 1
     field.target_groups.set([groups[index] for index in data["groups"]])
 
     # Offers are found again by their German title within the field: like target groups,
@@ -68,7 +68,7 @@ def load_field(order: int, data: dict, groups: list[TargetGroup], counts: Counte
             language: {"title": title, "description": description}
             for language, (title, description) in offer_data.items()
         }
-        counts["offers", apply(offer, {"order": position}, translations)] += 1
+        counts["offers", apply(offer, {"order": position}, translated(translations))] += 1
 
     for position, title in enumerate(data.get("documents", [])):
         status = add_sample_document(

@@ -345,7 +345,7 @@ FIELDS = [
         ],
     },
     {
-        # German only on purpose: shows the fallback note in English and Arabic.
+        # Its English comes from locale_demo/en.po.
         "slug": "antirassismus-und-antidiskriminierung",
         "groups": [PROFESSIONALS, ORGANISATIONS, YOUTH],
         "related": ["integration-als-querschnittsaufgabe", "interkulturelle-oeffnung"],
@@ -458,7 +458,7 @@ FIELDS = [
         ],
     },
     {
-        # German only on purpose: shows the fallback note in English and Arabic.
+        # Its English comes from locale_demo/en.po.
         "slug": "neuzugewanderte",
         "groups": [NEWCOMERS, FAMILIES, WOMEN],
         "related": ["bildung-und-sprache", "migrantenorganisationen"],
