@@ -57,6 +57,19 @@ def kern_anchor(field):
     return field.id_for_label
 
 
+@register.filter
+def kern_marked_optional(field) -> bool:
+    """Whether a label says "optional": not for a required field, not in a form whose
+    fields are all optional (a search), not for one required only in some cases (the
+    form names those in `conditionally_required`)."""
+    form = field.form
+    return not (
+        field.field.required
+        or getattr(form, "all_fields_optional", False)
+        or field.name in getattr(form, "conditionally_required", ())
+    )
+
+
 @register.simple_tag
 def kern_summary_line(field, error):
     """An error summary's line: "label: error", where a label that is a sentence loses its
