@@ -235,3 +235,26 @@ def test_the_contact_and_counselling_pages_print_on_one_a4_page(
     for name in ["contact", "counselling"]:
         page.goto(url(live_server, name, language))
         assert pdf_pages(page.pdf(format="A4")) == 1, name
+
+
+def test_right_to_left_pages_set_their_script_in_a_font_of_the_portal(page, live_server, content):
+    fonts = {}
+    page.on(
+        "response",
+        lambda response: (
+            fonts.setdefault(response.url.rsplit("/", 1)[-1], response.status)
+            if response.request.resource_type == "font"
+            else None
+        ),
+    )
+    arabic = "noto-sans-arabic-arabic-400-normal.woff2"
+
+    page.goto(url(live_server, "field", "de"))
+    page.evaluate("document.fonts.ready.then(() => true)")
+    # A German page shows one Arabic word (العربيّة): it takes a system font for it.
+    assert arabic not in fonts
+
+    page.goto(url(live_server, "field", "ar"))
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert fonts[arabic] == 200
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Arabic\"', 'مرحبا')")
