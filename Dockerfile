@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# Stage 1: the KERN stylesheet and the Fira Sans subsets, built with npm.
+# Stage 1: the KERN stylesheet and the Fira Sans and Noto Sans Arabic subsets, built with npm.
 FROM node:20-bookworm-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./

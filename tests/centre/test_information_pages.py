@@ -72,7 +72,7 @@ def test_imprint_names_the_body_its_representative_and_the_editor(client, centre
 
     html = client.get("/de/impressum/").content.decode()
 
-    assert "Stadt Musterstadt (kreisfreie Stadt)" in html
+    assert "<bdi>Stadt Musterstadt</bdi> (kreisfreie Stadt)" in html
     assert "Die Oberbürgermeisterin der Stadt Musterstadt" in html
     assert "Leitung des Zentrums" in html
     assert "0208 123-4500" in html

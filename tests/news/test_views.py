@@ -222,7 +222,7 @@ def test_event_detail_shows_venue_address_and_registration(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Saal 1" in html
-    assert "Musterstraße 1<br>12345 Musterstadt" in html
+    assert "<bdi>Musterstraße 1</bdi><br><bdi>12345 Musterstadt</bdi>" in html
     assert "Anmeldung bis Freitag." in html
     assert "<p>Mit Frühstück.</p>" in html
     assert "bereits stattgefunden" not in html

@@ -362,7 +362,7 @@ def test_detail_shows_what_the_entry_publishes(client, discreet):
         "1998",
         "Sterkrade",
         "Geheimweg 7",
-        '<span dir="ltr">46045</span> Oberhausen',
+        "<bdi>46045 Oberhausen</bdi>",
         "<bdi>Vorstand Geheim</bdi> (<bdi>Kassenwart</bdi>)",
         'href="mailto:geheim@example.org"',
         'href="tel:0208999999"',
