@@ -1,12 +1,14 @@
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.forms import BoundField
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +57,37 @@ def privacy_notice() -> str:
 MAX_SOCIAL_LINKS = 5
 
 
+# The languages of the portal's interface, chosen as those most spoken in North
+# Rhine-Westphalia's migrant communities: the registration form shows them first.
+COMMON_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
+class LanguageChoiceBoundField(BoundField):
+    """The languages in two groups: the common ones first, the rest behind "Weitere
+    Sprachen"."""
+
+    @cached_property
+    def common_choices(self):
+        return [choice for choice in self if is_common_language(choice)]
+
+    @cached_property
+    def more_choices(self):
+        return [choice for choice in self if not is_common_language(choice)]
+
+    @property
+    def more_open(self) -> bool:
+        """Whether "Weitere Sprachen" starts open: a choice of it is checked, or there is
+        an error, so nothing chosen or to correct is hidden."""
+        return bool(self.errors) or any(choice.data["selected"] for choice in self.more_choices)
+
+
+def is_common_language(choice) -> bool:
+    return str(choice.data["value"]) in COMMON_LANGUAGES
+
+
 class LanguagesChoiceField(forms.ModelMultipleChoiceField):
+    bound_field_class = LanguageChoiceBoundField
+
     def label_from_instance(self, obj):
         # Each name in its own language, so screen readers pronounce it right (WCAG 3.1.2).
         return format_html("<span{}>{}</span>", obj.html_attrs, obj.name)
@@ -117,6 +149,13 @@ class LinkListField(PlainTextField):
         return links
 
 
+class FormPart(Fieldset):
+    """One numbered part of a long form ("Teil 2 von 5"), its legend a heading, so a person
+    on a phone or with a screen reader knows where in the form they are."""
+
+    template = "organisations/_form_part.html"
+
+
 class OrganisationForm(forms.ModelForm):
     """What a representative enters about the organisation, for a registration or a change."""
 
@@ -125,6 +164,10 @@ class OrganisationForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Sprachen, in denen die Organisation arbeitet"),
+        help_text=_(
+            "Die in NRW meistgesprochenen Sprachen stehen zuerst, alle anderen unter "
+            "„Weitere Sprachen“."
+        ),
     )
     activities = NamedChoiceField(
         Activity.objects.all(),
@@ -246,17 +289,23 @@ class OrganisationForm(forms.ModelForm):
         for field in self.fields.values():
             # The error message names the limit; the browser would cut pasted text silently.
             field.widget.attrs.pop("maxlength", None)
+        self.parts = self.layout_parts()
+        for number, part in enumerate(self.parts, start=1):
+            part.number, part.total, part.css_id = number, len(self.parts), f"teil-{number}"
         self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Fieldset(
+        self.helper.layout = Layout(*self.parts)
+
+    def layout_parts(self) -> list["FormPart"]:
+        return [
+            FormPart(
                 _("Die Organisation"),
                 "name",
-                "legal_form",
+                Field("legal_form", wrapper_class="choice-grid"),
                 "register_court",
                 "register_number",
                 "founded_year",
             ),
-            Fieldset(
+            FormPart(
                 _("Anschrift und Internet"),
                 "street",
                 "postal_code",
@@ -265,15 +314,21 @@ class OrganisationForm(forms.ModelForm):
                 "website",
                 "social_links",
             ),
-            Fieldset(_("Arbeit"), "languages", "activities", "audiences", "description"),
-            Fieldset(
+            FormPart(
+                _("Arbeit"),
+                Field("languages", template="organisations/_language_choice.html"),
+                Field("activities", wrapper_class="choice-grid"),
+                Field("audiences", wrapper_class="choice-grid"),
+                "description",
+            ),
+            FormPart(
                 _("Ansprechperson"),
                 "contact_name",
                 "contact_role",
                 "contact_email",
                 "contact_phone",
             ),
-            Fieldset(
+            FormPart(
                 _("Was darf im Verzeichnis stehen?"),
                 HTML('{% include "organisations/_publication_note.html" %}'),
                 "publish_address",
@@ -281,7 +336,7 @@ class OrganisationForm(forms.ModelForm):
                 "publish_contact_email",
                 "publish_contact_phone",
             ),
-        )
+        ]
 
     def clean_founded_year(self):
         year = self.cleaned_data["founded_year"]
@@ -355,18 +410,19 @@ class RegistrationForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.layout.extend(
-            [
-                Fieldset(
-                    _("Datenschutz"),
-                    HTML('{% include "organisations/_privacy_notice.html" %}'),
-                    "consent",
-                ),
-                Div("fax_number", css_class="portal-honeypot"),
-                "started",
-                "submission_key",
-            ]
+            [Div("fax_number", css_class="portal-honeypot"), "started", "submission_key"]
         )
         self.helper.add_input(Submit("send", _("Anmeldung senden")))
+
+    def layout_parts(self):
+        return [
+            *super().layout_parts(),
+            FormPart(
+                _("Datenschutz"),
+                HTML('{% include "organisations/_privacy_notice.html" %}'),
+                "consent",
+            ),
+        ]
 
     @property
     def privacy_notice(self):

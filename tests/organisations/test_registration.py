@@ -205,6 +205,48 @@ def test_the_same_form_sent_three_times_at_once_stores_one_registration_and_send
 
 
 @pytest.mark.django_db
+def test_the_form_comes_in_numbered_parts_listed_with_what_is_required(client):
+    page = client.get(REGISTER_URL).content.decode()
+
+    assert "Das Formular hat 6 Teile. Nötig sind nur der Name und die Rechtsform" in page
+    assert '<a class="kern-link" href="#teil-3">Arbeit</a>' in page
+    assert '<fieldset class="kern-fieldset form-part" id="teil-3">' in page
+    assert "Teil 3 von 6</span> Arbeit</h2></legend>" in page
+    assert "Teil 6 von 6</span> Datenschutz</h2></legend>" in page
+
+
+def language_parts(page):
+    """The languages shown at once and those behind "Weitere Sprachen", and whether that
+    part is open."""
+    shown, more = page.split('<details class="language-choice__more"', 1)
+    more = more.split("</details>", 1)[0]
+    codes = re.compile(r'name="languages" value="([a-z]+)"')
+    return set(codes.findall(shown)), set(codes.findall(more)), more.startswith(" open>")
+
+
+@pytest.mark.django_db
+def test_the_interface_languages_come_first_and_the_rest_behind_more_languages(client):
+    shown, more, is_open = language_parts(client.get(REGISTER_URL).content.decode())
+
+    assert shown == {"de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "bg", "fa"}
+    assert {"ti", "kmr", "sq", "prs"} <= more
+    assert len(shown | more) == 41
+    assert not is_open
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("languages", "opens"), [(["tr"], False), (["tr", "ti"], True), (["zz"], True)]
+)
+def test_more_languages_open_when_one_of_them_is_chosen_or_wrong(client, languages, opens):
+    response = register(client, languages=languages, consent=None)
+
+    assert response.status_code == 200
+    assert language_parts(response.content.decode())[2] is opens
+    assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_an_empty_form_names_every_missing_field_and_stores_nothing(client):
     response = client.post(REGISTER_URL, {"started": form_started_token(time.time() - 30)})
 

@@ -136,6 +136,20 @@ def test_a_change_request_waits_for_review_while_the_entry_stays(
     assert sorted(proposal.languages.values_list("code", flat=True)) == ["ar", "de", "tr"]
 
 
+def test_the_change_form_has_five_parts_and_opens_more_languages_for_a_rare_one(
+    client, entry, manage_path
+):
+    entry.languages.add("ti")
+
+    page = client.get(f"{manage_path}aendern/").content.decode()
+
+    assert "Das Formular hat 5 Teile." in page
+    assert "Teil 5 von 6" not in page
+    assert "Teil 5 von 5</span> Was darf im Verzeichnis stehen?</h2>" in page
+    assert '<details class="language-choice__more" open>' in page
+    assert re.search(r'value="ti" id="id_languages_\d+" checked', page)
+
+
 def test_withdrawing_consent_to_publish_a_detail_takes_effect_at_once(client, entry, manage_path):
     assert entry.publish_contact_email
 
