@@ -52,9 +52,9 @@ def document_title(context):
     if context.get("title_lang") and not german and get_language_bidi():
         text = isolated(text, SOURCE_LANGUAGE)
     if errors:
-        text = f"{gettext('Fehler:')} {text}"
+        text = "{} {}".format(gettext("Fehler:"), text)
     if number > 1:
-        text = f"{text} – {gettext('Seite %(number)s') % {'number': number}}"
+        text = "{} – {}".format(text, gettext("Seite %(number)s") % {"number": number})
     if centre:
         text = f"{text} – {centre if german else fallback_plain(centre, str(centre))}"
     return {"text": text, "lang": lang_attributes(SOURCE_LANGUAGE) if german else ""}
