@@ -1,8 +1,9 @@
 """A public page's title and breadcrumb trail, declared once in its view.
 
-`templates/base.html` renders both from the context: `title` in the document's
-`<title>` (templates also use it for their `<h1>`), `crumbs` in the breadcrumb
-navigation, which always starts at the home page and ends with the page itself.
+`templates/base.html` renders both from the context: `title` (plain text) in the
+document's `<title>`, `crumbs` in the breadcrumb navigation, which always starts at the
+home page and ends with the page itself. A template's `<h1>` shows `heading`, the title as
+HTML (or `title` where the title is interface text).
 
 A title made of an object's text (a field of work's page is called by its title) may be
 that text's German fallback. Such a title is a `Title`: its HTML, for the heading and the
