@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -39,17 +40,27 @@ class InformationPageView(PageMixin, TemplateView):
     def get_title(self):
         return PageKind(self.kwargs["kind"]).label
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    @cached_property
+    def information_page(self):
         pages = InformationPage.objects.prefetch_related(
             "translations",
             Prefetch("sections", queryset=PageSection.objects.prefetch_related("translations")),
         )
-        if context["kind"] == PageKind.ABOUT:
+        if self.kwargs["kind"] == PageKind.ABOUT:
             pages = pages.prefetch_related(
                 Prefetch("key_figures", queryset=KeyFigure.objects.prefetch_related("translations"))
             )
-        context["page"] = pages.filter(kind=context["kind"]).first()
+        return pages.filter(kind=self.kwargs["kind"]).first()
+
+    def get_languages(self):
+        """The languages the staff wrote the page in; until they have, it is interface
+        text in every language."""
+        page = self.information_page
+        return page.translated_languages() if page else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = self.information_page
         if context["kind"] == PageKind.PRIVACY:
             # The periods as the settings that enforce them have them, so the page stays true.
             context["retention"] = {

@@ -1,22 +1,19 @@
-from django.contrib.sitemaps import Sitemap
-
 from fields.models import FieldOfWork, TargetGroup
+from portal.sitemaps import ContentSitemap
 
 
-class FieldOfWorkSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class FieldOfWorkSitemap(ContentSitemap):
     def items(self):
-        return FieldOfWork.objects.published().order_by("order", "pk")
+        return (
+            FieldOfWork.objects.published().order_by("order", "pk").prefetch_related("translations")
+        )
 
     def lastmod(self, field):
         return field.updated_at
 
 
-class TargetGroupSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class TargetGroupSitemap(ContentSitemap):
     def items(self):
-        return TargetGroup.objects.published().order_by("order", "pk")
+        return (
+            TargetGroup.objects.published().order_by("order", "pk").prefetch_related("translations")
+        )

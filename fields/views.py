@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from fields.models import Document, FieldOfWork, TargetGroup
-from portal.pages import Crumb, PageMixin
+from portal.pages import Crumb, PageMixin, content_title, title_with
 from portal.publishing import PreviewMixin
 
 SECTION_TITLE = _("Handlungsfelder")
@@ -23,7 +23,7 @@ class FieldOfWorkDetailView(PreviewMixin, PageMixin, DetailView):
     parents = (Crumb(SECTION_TITLE, reverse_lazy("fields:list")),)
 
     def get_title(self):
-        return self.object.title
+        return content_title(self.object, self.object.title)
 
     def get_queryset(self):
         return FieldOfWork.objects.visible_to(self.request.user).prefetch_related(
@@ -57,7 +57,7 @@ class TargetGroupDetailView(PageMixin, DetailView):
         return TargetGroup.objects.published().prefetch_related("translations")
 
     def get_title(self):
-        return _("Angebote für %(name)s") % {"name": self.object.name}
+        return title_with(_("Angebote für %(name)s"), self.object, self.object.name)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

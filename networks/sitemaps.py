@@ -1,11 +1,7 @@
-from django.contrib.sitemaps import Sitemap
-
 from networks.models import Network
+from portal.sitemaps import ContentSitemap
 
 
-class NetworkSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class NetworkSitemap(ContentSitemap):
     def items(self):
-        return Network.objects.published().order_by("order", "pk")
+        return Network.objects.published().order_by("order", "pk").prefetch_related("translations")

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView
 from fields.models import FieldOfWork
 from networks.models import Level, Membership, Network, NetworkDocument, Theme
 from organisations.models import Organisation
-from portal.pages import Crumb, PageMixin
+from portal.pages import Crumb, PageMixin, content_title
 from portal.publishing import PreviewMixin
 
 SECTION_TITLE = gettext_lazy("Netzwerke und Zusammenarbeit")
@@ -63,7 +63,7 @@ class NetworkDetailView(PreviewMixin, PageMixin, DetailView):
         return with_details(Network.objects.visible_to(self.request.user))
 
     def get_title(self):
-        return self.object.name
+        return content_title(self.object, self.object.name)
 
 
 def document_download(request, slug, pk):

@@ -1,27 +1,26 @@
-from django.contrib.sitemaps import Sitemap
-
 from news.models import Event, NewsItem
+from portal.sitemaps import ContentSitemap
 
 
-class NewsItemSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class NewsItemSitemap(ContentSitemap):
     def items(self):
-        return NewsItem.objects.published().order_by("-published_on", "-pk")
+        return (
+            NewsItem.objects.published()
+            .order_by("-published_on", "-pk")
+            .prefetch_related("translations")
+        )
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(ContentSitemap):
     """Every published event: past events keep their page, as news items may link to them."""
 
-    i18n = True
-    alternates = True
-
     def items(self):
-        return Event.objects.published().order_by("starts_at", "pk")
+        return (
+            Event.objects.published().order_by("starts_at", "pk").prefetch_related("translations")
+        )
 
     def lastmod(self, event):
         return event.updated_at

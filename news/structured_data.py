@@ -9,8 +9,7 @@ from centre.structured_data import postal_address
 
 def content_language(obj) -> str:
     """The language the visitor reads: the page's, or German where that is the fallback."""
-    language = get_language()
-    return language if obj.has_translation(language) else settings.LANGUAGE_CODE
+    return settings.LANGUAGE_CODE if obj.is_fallback() else get_language()
 
 
 def news_article(item, url: str) -> dict:

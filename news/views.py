@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from news import structured_data
 from news.models import Event, NewsItem
-from portal.pages import Crumb, PageMixin
+from portal.pages import Crumb, PageMixin, content_title
 from portal.publishing import PreviewMixin
 
 NEWS_TITLE = _("Aktuelles")
@@ -35,7 +35,7 @@ class NewsDetailView(PreviewMixin, PageMixin, DetailView):
     parents = (Crumb(NEWS_TITLE, reverse_lazy("news:list")),)
 
     def get_title(self):
-        return self.object.title
+        return content_title(self.object, self.object.title)
 
     def get_queryset(self):
         return NewsItem.objects.visible_to(self.request.user).prefetch_related("translations")
@@ -63,7 +63,7 @@ class EventDetailView(PreviewMixin, PageMixin, DetailView):
     parents = (Crumb(EVENTS_TITLE, reverse_lazy("news:events")),)
 
     def get_title(self):
-        return self.object.title
+        return content_title(self.object, self.object.title)
 
     def get_queryset(self):
         return (

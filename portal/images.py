@@ -255,7 +255,7 @@ class ImageMixin(models.Model):
         language where its translation has one, the German source otherwise."""
         language = get_language()
         if hasattr(self, "safe_translation_getter"):
-            if self.has_translation(language):
+            if not self.is_fallback(language):
                 alt = self.safe_translation_getter("image_alt", language_code=language)
                 if alt:
                     return alt, language

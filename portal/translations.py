@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler import models as parler_models
 
@@ -104,6 +105,29 @@ class TranslatableModel(parler_models.TranslatableModel):
         if source.pk is None or source.is_modified:
             self.save_translation(source, *args, **kwargs)
         return source
+
+    def is_fallback(self, language_code=None) -> bool:
+        """Whether the object's text is shown in German in `language_code` (the active
+        language by default) because it has no translation there: the one test behind every
+        `lang="de"` on fallback text, the hreflang alternates and the sitemap.
+
+        Reads the prefetched translations (`prefetch_related("translations")`) without a
+        query; without them parler asks its cache and then the database.
+        """
+        language_code = language_code or get_language()
+        if language_code == SOURCE_LANGUAGE:
+            return False
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if self._parler_meta.root_rel_name in prefetched:
+            # parler's own reading of the prefetch also fills its per-object cache, so the
+            # text shown next is read from there, not from the shared cache (Redis).
+            return language_code not in self._read_prefetched_translations()
+        return not self.has_translation(language_code)
+
+    def translated_languages(self) -> set[str]:
+        """The languages the object has its text in. Free when the translations were
+        prefetched, else one query."""
+        return set(self._translation_stamps())
 
     def translation_status(self, language_code) -> Status:
         """The status of one language, its parts' included: read from the prefetched

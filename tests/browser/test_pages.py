@@ -135,7 +135,8 @@ def test_arabic_page_is_right_to_left_and_marks_german_fallback(page, live_serve
     assert note.is_visible()
     assert note.evaluate("element => element.closest('[lang]').lang") == "ar"
     # Untranslated content is shown in German and says so to screen readers and hyphenation.
-    assert page.locator("article").get_attribute("lang") == "de"
+    assert page.locator("h1").get_attribute("lang") == "de"
+    assert page.locator("h1").get_attribute("dir") == "ltr"
     for shown_in_german in ["Integration durch Sport", "Übungsleiterschulung", "Neuzugewanderte"]:
         element = page.locator("main").get_by_text(shown_in_german, exact=True).first
         assert element.is_visible()

@@ -224,15 +224,20 @@ def test_home_query_count_does_not_grow_with_featured_groups(client, django_asse
     assert response.content.decode().count("/ar/fuer/zielgruppe-") == 7
 
 
-def test_sitemap_lists_group_pages_with_language_alternates(client, women):
+def test_sitemap_lists_group_pages_in_the_languages_they_are_written_in(client, women):
+    women.set_current_language("uk")
+    women.name = "Жінки та дівчата"
+    women.save()
     TargetGroup.objects.create(slug="ohne-deutschen-namen")
 
     root = ET.fromstring(client.get("/sitemap.xml").content)
 
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {url.find("s:loc", namespaces).text for url in root.findall("s:url", namespaces)}
-    for language in ("de", "en", "ar"):
+    for language in ("de", "uk"):
         assert f"http://testserver{group_url(women, language)}" in locations
+    for language in ("en", "ar", "tr"):
+        assert f"http://testserver{group_url(women, language)}" not in locations
     assert not any("ohne-deutschen-namen" in location for location in locations)
 
 

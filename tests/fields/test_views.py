@@ -129,7 +129,7 @@ def test_untranslated_tiles_say_they_are_only_in_german(client):
     html = client.get("/en/handlungsfelder/").content.decode()
 
     assert html.count("Only in German") == 1
-    assert '<div class="kern-card__header" lang="de" dir="ltr">' in html
+    assert '<h2 class="kern-title" lang="de" dir="ltr">' in html
 
 
 def test_untranslated_content_falls_back_to_german_with_a_note_and_lang_de(client):
@@ -138,7 +138,7 @@ def test_untranslated_content_falls_back_to_german_with_a_note_and_lang_de(clien
     html = client.get(detail_url(field, "ar")).content.decode()
 
     assert 'dir="rtl"' in html
-    assert '<article lang="de" dir="ltr">' in html
+    assert '<h1 class="kern-heading-x-large" lang="de" dir="ltr">' in html
     assert "Integration durch Sport" in html
     assert "fallback-note" in html
 

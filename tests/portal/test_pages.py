@@ -38,7 +38,11 @@ def test_a_page_without_parents_sits_right_below_the_home_page():
 
 
 def test_the_home_page_has_a_title_but_no_crumb_of_its_own():
-    assert page("Startseite", home=True) == {"title": "Startseite", "crumbs": []}
+    assert page("Startseite", home=True) == {
+        "title": "Startseite",
+        "heading": "Startseite",
+        "crumbs": [],
+    }
 
 
 def test_the_trail_links_every_step_but_the_current_page():
@@ -96,13 +100,17 @@ def test_a_generic_view_can_compute_its_title():
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_base_renders_the_title_and_trail_of_a_detail_page(client, language):
     network = NetworkFactory(name="Städtekooperation Ruhr", slug="ruhr")
+    network.set_current_language("ar")
+    network.name = "تعاون مدن الرور"
+    network.save()
 
     html = client.get(f"/{language}/netzwerke/ruhr/").content.decode()
 
-    assert f"<title>{network.name}</title>" in html
+    name = network.safe_translation_getter("name", language_code=language)
+    assert f"<title>{name}</title>" in html
     steps, current = trail(html)
     assert [href for _text, href in steps] == [f"/{language}/", f"/{language}/netzwerke/", None]
-    assert current == [network.name]
+    assert current == [name]
 
 
 @pytest.mark.django_db
