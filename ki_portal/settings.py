@@ -281,6 +281,7 @@ LANGUAGES = [
 # admin's libraries that their own catalogues lack (edited by hand, not by makemessages).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = "Europe/Berlin"
+FORMAT_MODULE_PATH = ["ki_portal.formats"]
 USE_I18N = True
 USE_TZ = True
 
