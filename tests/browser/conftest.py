@@ -1,24 +1,13 @@
 """A headless Debian Chromium, driven by Playwright against pytest-django's live server."""
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.pages import create_public_content
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Debian's Chromium, started so that it makes no connection of its own to the outside.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
