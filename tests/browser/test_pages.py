@@ -177,8 +177,8 @@ def test_skip_link_is_the_first_stop_and_leads_to_the_content(page, live_server,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", PUBLIC_PAGES)
-def test_page_passes_axe_and_asks_no_other_host(new_page, live_server, content, language, name):
+def test_every_page_passes_axe_and_asks_no_other_host(new_page, live_server, content, language):
+    """Every page of the list in one browser page: the content is made once per language."""
     page = new_page()
     requests = []
     console_errors = []
@@ -187,25 +187,30 @@ def test_page_passes_axe_and_asks_no_other_host(new_page, live_server, content, 
         "console",
         lambda message: console_errors.append(message.text) if message.type == "error" else None,
     )
-
-    response = page.goto(page_url(live_server, name, language))
-    assert response.status == (404 if name == NOT_FOUND else 200)
-    results = AXE.run(page)
-
     server = urlsplit(live_server.url).netloc
-    foreign = [url for url in requests if urlsplit(url).netloc != server]
-    assert foreign == [], f"{page.url} asked other hosts: {foreign}"
-    # The 404 page logs its own status; anything else (a refused resource, say) is a fault.
-    console_errors = [error for error in console_errors if "404 (Not Found)" not in error]
-    assert console_errors == [], f"{page.url} logged errors: {console_errors}"
-    violations = results.response["violations"]
-    assert not violations, f"axe-core found {len(violations)} violation(s) on {page.url}:\n" + (
-        "\n".join(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+    problems = []
+    for name in PUBLIC_PAGES:
+        requests.clear()
+        console_errors.clear()
+        response = page.goto(page_url(live_server, name, language))
+        if response.status != (404 if name == NOT_FOUND else 200):
+            problems.append(f"{page.url}: status {response.status}")
+        violations = AXE.run(page).response["violations"]
+        foreign = [url for url in requests if urlsplit(url).netloc != server]
+        if foreign:
+            problems.append(f"{page.url} asked other hosts: {foreign}")
+        # The 404 page logs its own status; anything else (a refused resource) is a fault.
+        errors = [error for error in console_errors if "404 (Not Found)" not in error]
+        if errors:
+            problems.append(f"{page.url} logged errors: {errors}")
+        problems += [
+            f"{page.url}: axe-core {violation['id']} ({violation['impact']}): "
+            f"{violation['help']}\n"
             + "\n".join(
                 f"    {' '.join(map(str, node['target']))}: {node['html'][:200]}"
                 for node in violation["nodes"]
             )
             for violation in violations
-        )
-    )
+        ]
+
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)

@@ -19,9 +19,9 @@ def test_header_speaks_the_page_language_whichever_language_warmed_the_cache(cli
     english = client.get("/en/").content.decode()
     arabic = client.get("/ar/").content.decode()
 
-    assert "Kommunales Integrationszentrum Musterstadt</a>" in german
-    assert "Municipal Integration Centre Musterstadt</a>" in english
-    assert "Kommunales Integrationszentrum Musterstadt</a>" in arabic
+    assert "Kommunales Integrationszentrum Musterstadt</bdi></a>" in german
+    assert "Municipal Integration Centre Musterstadt</bdi></a>" in english
+    assert "Kommunales Integrationszentrum Musterstadt</bdi></a>" in arabic
 
 
 def test_profile_is_read_from_the_cache_after_the_first_page(
