@@ -28,6 +28,15 @@ PRODUCTION_CHECK = env -u DJANGO_DEBUG \
 	KI_REDIS_URL=redis://127.0.0.1:6379/0 \
 	KI_CLIENT_ADDRESS_HEADER=HTTP_X_REAL_IP
 
+# The migrations, the demo content, every public and admin page, the directory's search
+# (organisations/models.py asks the engine), the backup and the demo accounts: what a
+# local run on SQLite goes through. Everything runs on PostgreSQL, the production engine.
+SQLITE_TESTS = tests/languages/test_migrations.py tests/news/test_translation_migration.py \
+	tests/test_roles.py tests/test_html_validity.py tests/test_admin_german.py \
+	tests/test_backups.py tests/test_demo_translations.py tests/organisations \
+	tests/fields/test_demo_content.py tests/news/test_demo_content.py \
+	tests/networks/test_demo_content.py tests/accounts/test_demo_staff.py
+
 .PHONY: run test load fault assets messages demo makemessages clean
 
 run: $(VENV)/.runtime assets messages demo
@@ -42,8 +51,8 @@ test: $(VENV)/.dev assets messages
 	$(PY) manage.py check
 	$(PRODUCTION_CHECK) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) -m pytest
-	@echo "The same suite, without the browser tests, on SQLite:"
-	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser"
+	@echo "On SQLite, the embedded default of make run, what depends on the database engine:"
+	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser" $(SQLITE_TESTS)
 
 # Minutes each, so not part of `make test`; they write their results to docs/reliability.md.
 # (Not "load fault:": a line that starts with "load " is GNU make's directive for plug-ins.)
