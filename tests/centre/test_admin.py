@@ -122,7 +122,7 @@ def test_staff_enter_a_contact_person_with_consultation_hours(admin_client):
     [
         (
             contact_person_form(hours=[("1", "09:00", "12:00"), ("1", "10:00", "14:00")]),
-            "Am Dienstag",
+            "Betroffener Tag: Dienstag",
         ),
         (
             {**contact_person_form(), "languages": ["Deutsch"]},

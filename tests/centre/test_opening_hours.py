@@ -150,7 +150,10 @@ def test_footer_shows_the_status_and_costs_no_query_once_cached(
     with django_assert_num_queries(1):
         html = client.get("/en/impressum/").content.decode()
 
-    assert 'Closed – opens Monday <time datetime="2026-11-30T07:30:00+01:00">07:30</time>' in html
+    assert (
+        'Closed – next opening: Monday, <time datetime="2026-11-30T07:30:00+01:00">07:30</time>'
+        in html
+    )
 
 
 def test_editing_hours_shows_in_the_footer_at_once(client, location, monkeypatch):
