@@ -100,7 +100,7 @@ class WeeklyHoursFormSet(forms.BaseInlineFormSet):
         for (day, _opens, closes), (next_day, next_opens, _closes) in pairwise(ranges):
             if day == next_day and next_opens < closes:
                 raise forms.ValidationError(
-                    _("Am %(weekday)s überschneiden sich zwei Zeiten.")
+                    _("Zwei Zeiten überschneiden sich. Betroffener Tag: %(weekday)s.")
                     % {"weekday": Weekday(day).label},
                     code="overlap",
                 )

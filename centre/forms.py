@@ -44,7 +44,7 @@ class BarrierFeedbackForm(SubmissionKeyMixin, SpamProtectionMixin, forms.ModelFo
         }
         help_texts = {
             "page_url": _(
-                "Die Seite, auf der Sie auf die Barriere gestoßen sind, z. B. „/de/kontakt/“ "
+                "Die Seite, auf der Sie auf die Barriere gestoßen sind, z. B. „/kontakt/“ "
                 "oder „https://…“. Wenn Sie über einen Link auf einer Seite hierher gekommen "
                 "sind, ist sie schon eingetragen."
             ),

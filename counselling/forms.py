@@ -71,8 +71,8 @@ class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form
         label=_("Bitte schicken Sie mir eine Bestätigung an diese E-Mail-Adresse."),
         required=False,
         help_text=_(
-            "Wir schicken nur dann eine E-Mail. Lassen Sie das Feld leer, wenn jemand anderes "
-            "Ihre E-Mails lesen könnte."
+            "Wir schicken nur dann eine E-Mail. Lassen Sie das Kästchen leer, wenn jemand "
+            "anderes Ihre E-Mails lesen könnte."
         ),
     )
     name = PlainTextField(
@@ -246,7 +246,7 @@ class CounsellingRequestForm(SubmissionKeyMixin, SpamProtectionMixin, forms.Form
                 "wants_confirmation",
                 _(
                     "Eine Bestätigung können wir nur per E-Mail schicken. Wählen Sie dafür "
-                    "„E-Mail“ als Weg, oder lassen Sie dieses Feld leer."
+                    "„E-Mail“ als Weg, oder lassen Sie das Kästchen leer."
                 ),
             )
 

@@ -147,7 +147,7 @@ class Note(models.Model):
         editable=False,
         verbose_name=_("von"),
     )
-    created_at = models.DateTimeField(_("am"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("Datum"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at"]

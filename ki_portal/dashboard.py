@@ -72,6 +72,12 @@ def changelist(model, **lookups) -> str:
     return f"{url}?{urlencode(lookups)}" if lookups else url
 
 
+def sentences(*parts: str) -> str:
+    """One task line from sentences that each carry one number, so that every language
+    can inflect the words next to each number on its own."""
+    return " ".join(parts)
+
+
 def review_overdue_after() -> datetime.timedelta:
     """How long a registration or change request may wait for review before it is overdue
     (KI_ORGANISATION_REVIEW_DAYS)."""
@@ -104,12 +110,20 @@ def review_queue(request, now: datetime.datetime) -> Tile | None:
     if counts["overdue"]:
         tasks.append(
             Task(
-                ngettext(
-                    "%(count)d davon wartet seit mehr als %(days)d Tagen.",
-                    "%(count)d davon warten seit mehr als %(days)d Tagen.",
-                    counts["overdue"],
-                )
-                % {"count": counts["overdue"], "days": review_overdue_after().days},
+                sentences(
+                    ngettext(
+                        "%(count)d davon wartet schon zu lange.",
+                        "%(count)d davon warten schon zu lange.",
+                        counts["overdue"],
+                    )
+                    % {"count": counts["overdue"]},
+                    ngettext(
+                        "Die Prüfung soll nicht länger als %(days)d Tag dauern.",
+                        "Die Prüfung soll nicht länger als %(days)d Tage dauern.",
+                        review_overdue_after().days,
+                    )
+                    % {"days": review_overdue_after().days},
+                ),
                 changelist(ReviewItem, confirmed_at__lt=overdue_since.isoformat()),
             )
         )
@@ -123,18 +137,27 @@ def leaving_directory(request, now: datetime.datetime) -> Tile | None:
         return None
     asked_before = now - RECONFIRM_AFTER
     count = Organisation.objects.published(now).filter(last_confirmed_at__lt=asked_before).count()
+    days_left = (HIDDEN_AFTER - RECONFIRM_AFTER).days
     tasks = []
     if count:
         tasks.append(
             Task(
-                ngettext(
-                    "%(count)d Eintrag verlässt in den nächsten %(days)d Tagen das "
-                    "Verzeichnis, weil die Organisation ihn nicht bestätigt hat.",
-                    "%(count)d Einträge verlassen in den nächsten %(days)d Tagen das "
-                    "Verzeichnis, weil die Organisationen sie nicht bestätigt haben.",
-                    count,
-                )
-                % {"count": count, "days": (HIDDEN_AFTER - RECONFIRM_AFTER).days},
+                sentences(
+                    ngettext(
+                        "%(count)d Eintrag verlässt bald das Verzeichnis, weil die Organisation "
+                        "ihn nicht bestätigt hat.",
+                        "%(count)d Einträge verlassen bald das Verzeichnis, weil die "
+                        "Organisationen sie nicht bestätigt haben.",
+                        count,
+                    )
+                    % {"count": count},
+                    ngettext(
+                        "Das geschieht innerhalb von %(days)d Tag.",
+                        "Das geschieht innerhalb von %(days)d Tagen.",
+                        days_left,
+                    )
+                    % {"days": days_left},
+                ),
                 changelist(
                     Organisation, sichtbar="ja", last_confirmed_at__lt=asked_before.isoformat()
                 ),
@@ -194,12 +217,20 @@ def barrier_feedback(request, now: datetime.datetime) -> Tile | None:
     if counts["due_soon"]:
         tasks.append(
             Task(
-                ngettext(
-                    "%(count)d Rückmeldung ist in den nächsten %(days)d Tagen zu beantworten.",
-                    "%(count)d Rückmeldungen sind in den nächsten %(days)d Tagen zu beantworten.",
-                    counts["due_soon"],
-                )
-                % {"count": counts["due_soon"], "days": FEEDBACK_DUE_SOON.days},
+                sentences(
+                    ngettext(
+                        "%(count)d Rückmeldung ist bald zu beantworten.",
+                        "%(count)d Rückmeldungen sind bald zu beantworten.",
+                        counts["due_soon"],
+                    )
+                    % {"count": counts["due_soon"]},
+                    ngettext(
+                        "Die Frist endet innerhalb von %(days)d Tag.",
+                        "Die Frist endet innerhalb von %(days)d Tagen.",
+                        FEEDBACK_DUE_SOON.days,
+                    )
+                    % {"days": FEEDBACK_DUE_SOON.days},
+                ),
                 changelist(
                     BarrierFeedback,
                     stand="offen",
@@ -251,12 +282,20 @@ def upcoming_events(request, now: datetime.datetime) -> Tile | None:
     if events:
         tasks.append(
             Task(
-                ngettext(
-                    "%(count)d Veranstaltung in den nächsten %(days)d Tagen:",
-                    "%(count)d Veranstaltungen in den nächsten %(days)d Tagen:",
-                    len(events),
-                )
-                % {"count": len(events), "days": EVENTS_AHEAD.days},
+                sentences(
+                    ngettext(
+                        "%(count)d Veranstaltung beginnt bald.",
+                        "%(count)d Veranstaltungen beginnen bald.",
+                        len(events),
+                    )
+                    % {"count": len(events)},
+                    ngettext(
+                        "Vorschau auf %(days)d Tag:",
+                        "Vorschau auf %(days)d Tage:",
+                        EVENTS_AHEAD.days,
+                    )
+                    % {"days": EVENTS_AHEAD.days},
+                ),
                 changelist(Event, starts_at__gte=now.isoformat(), starts_at__lt=until.isoformat()),
             )
         )

@@ -10,7 +10,7 @@ from django.forms import BoundField
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from languages.forms import LanguageChoiceField
@@ -42,16 +42,26 @@ PRIVACY_NOTICE_VERSION = "2026-12"
 def privacy_notice() -> str:
     """The notice shown with the registration form and stored with the consent, in the
     active language, with the periods the settings give."""
-    return gettext(
-        "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
-        "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
-        "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
-        "nur die Angaben, die Sie zur Veröffentlichung freigeben; das können Sie jederzeit "
-        "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
-        "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort. Einträge, die "
-        "13 Monate lang nicht bestätigt wurden, blenden wir aus und löschen sie %(days)s Tage "
-        "später mit allen Angaben."
-    ) % {"days": settings.ORGANISATION_HIDDEN_KEEP_DAYS}
+    days = settings.ORGANISATION_HIDDEN_KEEP_DAYS
+    return (
+        gettext(
+            "Wir speichern Ihre Angaben, um Ihre Organisation zu prüfen, in das Verzeichnis "
+            "aufzunehmen und Sie zu unserer Zusammenarbeit mit Migrantenorganisationen zu "
+            "informieren (Art. 6 Abs. 1 Buchst. e DSGVO mit § 3 DSG NRW). Öffentlich erscheinen "
+            "nur die Angaben, die Sie zur Veröffentlichung freigeben; das können Sie jederzeit "
+            "über den Link in unseren E-Mails ändern oder zurücknehmen. Unbestätigte Anmeldungen "
+            "löschen wir nach sieben Tagen, zurückgezogene Einträge sofort."
+        )
+        + " "
+        + ngettext(
+            "Einträge, die 13 Monate lang nicht bestätigt wurden, blenden wir aus und löschen "
+            "sie %(days)d Tag später mit allen Angaben.",
+            "Einträge, die 13 Monate lang nicht bestätigt wurden, blenden wir aus und löschen "
+            "sie %(days)d Tage später mit allen Angaben.",
+            days,
+        )
+        % {"days": days}
+    )
 
 
 MAX_SOCIAL_LINKS = 5
@@ -130,7 +140,11 @@ class LinkListField(PlainTextField):
         lines = [line.strip() for line in super().to_python(value).splitlines() if line.strip()]
         if len(lines) > MAX_SOCIAL_LINKS:
             raise ValidationError(
-                _("Bitte geben Sie höchstens %(count)d Adressen an."),
+                ngettext(
+                    "Bitte geben Sie höchstens %(count)d Adresse an.",
+                    "Bitte geben Sie höchstens %(count)d Adressen an.",
+                    MAX_SOCIAL_LINKS,
+                ),
                 params={"count": MAX_SOCIAL_LINKS},
                 code="too_many",
             )
@@ -252,7 +266,7 @@ class OrganisationForm(forms.ModelForm):
         labels = {
             "name": _("Name der Organisation"),
             "founded_year": _("Gründungsjahr"),
-            "contact_name": _("Name"),
+            "contact_name": pgettext_lazy("person", "Name"),
             "contact_role": _("Funktion in der Organisation"),
             "contact_email": _("E-Mail-Adresse"),
             "contact_phone": _("Telefonnummer"),
@@ -418,7 +432,7 @@ class RegistrationForm(SubmissionKeyMixin, SpamProtectionMixin, OrganisationForm
         return [
             *super().layout_parts(),
             FormPart(
-                _("Datenschutz"),
+                pgettext_lazy("form section", "Datenschutz"),
                 HTML('{% include "organisations/_privacy_notice.html" %}'),
                 "consent",
             ),

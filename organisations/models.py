@@ -584,7 +584,7 @@ class Decision(models.Model):
         verbose_name=_("durch"),
         help_text=_("Leer, wenn die Organisation selbst oder das System gehandelt hat."),
     )
-    decided_at = models.DateTimeField(_("am"), default=timezone.now)
+    decided_at = models.DateTimeField(_("Datum"), default=timezone.now)
     reason = models.TextField(_("Begründung"), blank=True)
     changes = models.TextField(_("Geänderte Angaben"), blank=True)
 

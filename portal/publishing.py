@@ -11,7 +11,6 @@ one-second microcache for visitors without cookies (deploy/nginx.conf); a previe
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -225,10 +224,9 @@ class PublishableAdmin:
         queryset.filter(publish_until__lte=now).update(publish_until=None, **touched(queryset))
         count = queryset.update(is_published=True, **touched(queryset))
         waiting = queryset.with_status(Status.SCHEDULED).count()
-        message = _("%(count)d %(items)s veröffentlicht.") % {
-            "count": count,
-            "items": model_ngettext(queryset, count),
-        }
+        message = ngettext(
+            "%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.", count
+        ) % {"count": count}
         if waiting:
             message += " " + ngettext(
                 "%(count)d davon erscheint erst zur geplanten Zeit.",
@@ -244,8 +242,9 @@ class PublishableAdmin:
     def unpublish(self, request, queryset):
         """Makes the entries drafts again; their times are kept for the next publishing."""
         count = queryset.update(is_published=False, **touched(queryset))
-        message = _("%(count)d %(items)s auf „Entwurf“ gesetzt.") % {
-            "count": count,
-            "items": model_ngettext(queryset, count),
-        }
+        message = ngettext(
+            "%(count)d Eintrag auf „Entwurf“ gesetzt.",
+            "%(count)d Einträge auf „Entwurf“ gesetzt.",
+            count,
+        ) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)

@@ -176,7 +176,7 @@ def test_registrations_waiting_longer_than_the_review_period_are_overdue(mso_cli
 
     assert texts(tiles["review_queue"]) == [
         "3 Anmeldungen und Änderungswünsche warten auf Prüfung.",
-        "2 davon warten seit mehr als 14 Tagen.",
+        "2 davon warten schon zu lange. Die Prüfung soll nicht länger als 14 Tage dauern.",
     ]
 
 
@@ -188,7 +188,7 @@ def test_the_review_period_is_a_setting(mso_client, settings):
 
     assert texts(tiles["review_queue"]) == [
         "1 Anmeldung oder Änderungswunsch wartet auf Prüfung.",
-        "1 davon wartet seit mehr als 3 Tagen.",
+        "1 davon wartet schon zu lange. Die Prüfung soll nicht länger als 3 Tage dauern.",
     ]
 
 
@@ -203,8 +203,8 @@ def test_entries_not_confirmed_for_a_year_are_about_to_leave_the_directory(mso_c
     tiles = dashboard(mso_client)
 
     assert texts(tiles["leaving_directory"]) == [
-        "2 Einträge verlassen in den nächsten 30 Tagen das Verzeichnis, weil die "
-        "Organisationen sie nicht bestätigt haben."
+        "2 Einträge verlassen bald das Verzeichnis, weil die Organisationen sie nicht "
+        "bestätigt haben. Das geschieht innerhalb von 30 Tagen."
     ]
 
 
@@ -218,7 +218,7 @@ def test_barrier_feedback_due_within_three_days_and_overdue(editor_client):
 
     assert texts(tiles["barrier_feedback"]) == [
         "2 Rückmeldungen sind überfällig: Bitte antworten Sie jetzt.",
-        "2 Rückmeldungen sind in den nächsten 3 Tagen zu beantworten.",
+        "2 Rückmeldungen sind bald zu beantworten. Die Frist endet innerhalb von 3 Tagen.",
     ]
 
 
@@ -246,7 +246,9 @@ def test_events_of_the_next_fourteen_days_are_listed_with_date_and_link(editor_c
         ("09.12.2026 10:00: Tag der offenen Tür", f"/admin/news/event/{soon.pk}/change/"),
         ("21.12.2026 09:59: Sprachcafé", f"/admin/news/event/{last.pk}/change/"),
     ]
-    assert tiles["upcoming_events"][0][0] == "2 Veranstaltungen in den nächsten 14 Tagen:"
+    assert tiles["upcoming_events"][0][0] == (
+        "2 Veranstaltungen beginnen bald. Vorschau auf 14 Tage:"
+    )
 
 
 @pytest.mark.parametrize(

@@ -200,6 +200,21 @@ def test_the_privacy_page_states_every_period_from_the_settings(client, settings
     assert "14 Tage nach dem Versand" in page
 
 
+@pytest.mark.django_db
+def test_the_privacy_page_counts_each_period_in_its_own_sentence(client, settings):
+    settings.SERVER_LOG_DAYS = 1
+    settings.COUNSELLING_KEEP_CLOSED_DAYS = 1
+    settings.COUNSELLING_KEEP_UNTOUCHED_DAYS = 30
+
+    page = " ".join(client.get("/de/datenschutz/").content.decode().split())
+
+    assert "Wir löschen sie nach 1 Tag." in page
+    assert (
+        "Wir löschen Ihre Angaben 1 Tag nach Abschluss Ihres Anliegens. Eine Anfrage, die "
+        "niemand bearbeitet, löschen wir 30 Tage nach der letzten Änderung."
+    ) in page
+
+
 @pytest.fixture
 def console_log():
     """What the portal's log handler (settings.LOGGING) writes, while the test runs."""

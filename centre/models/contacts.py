@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from centre.models.opening_hours import Location, TimeRange
 from languages.models import Language
@@ -52,7 +53,7 @@ class ContactPerson(ImageMixin, TranslatableModel):
         ),
     )
     name = models.CharField(
-        _("Name"),
+        pgettext_lazy("person", "Name"),
         max_length=200,
         blank=True,
         help_text=_("Nur mit Einverständnis der Person; sonst erscheint nur die Aufgabe."),

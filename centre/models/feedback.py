@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Staff answer a barrier report within two weeks (BITV NRW allows six at most).
 ANSWER_PERIOD = datetime.timedelta(days=14)
@@ -20,14 +21,14 @@ validate_web_address = URLValidator(schemes=["http", "https"])
 
 
 def validate_page_address(value: str) -> None:
-    """A page on this site ("/de/kontakt/") or anywhere on the web over http(s)."""
+    """A page on this site ("/kontakt/", "/de/kontakt/") or anywhere on the web over http(s)."""
     if SITE_PATH.match(value):
         return
     try:
         validate_web_address(value)
     except ValidationError:
         raise ValidationError(
-            _("Bitte geben Sie die Adresse der Seite an, z. B. „https://…“ oder „/de/kontakt/“."),
+            _("Bitte geben Sie die Adresse der Seite an, z. B. „https://…“ oder „/kontakt/“."),
             code="page_address",
         ) from None
 
@@ -73,7 +74,7 @@ class BarrierFeedback(models.Model):
         help_text=_("Die Adresse der Seite, auf der die Barriere aufgetreten ist."),
     )
     description = models.TextField(_("Beschreibung"), max_length=5000)
-    name = models.CharField(_("Name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "Name"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     created_at = models.DateTimeField(_("eingegangen am"), default=timezone.now, editable=False)
     # Blank until save() fills it in from created_at, so validation before saving passes.

@@ -209,7 +209,9 @@ class Closure(RefreshesFooter, TranslatableModel):
 
 
 def describe_status(status: OpeningStatus, now: datetime.datetime):
-    """The status as a sentence for the footer, e.g. "Geschlossen – öffnet Montag 07:30"."""
+    """The status as a sentence for the footer, e.g. "Geschlossen – nächste Öffnung: Montag,
+    07:30". A weekday or date stands after a label, never inside a sentence, so that no
+    language has to inflect it."""
     if status.changes_at is None:
         return _("Geschlossen")
     moment = status.changes_at
@@ -220,11 +222,8 @@ def describe_status(status: OpeningStatus, now: datetime.datetime):
         return format_html(_("Jetzt geöffnet bis {time}"), time=time)
     days_ahead = (moment.date() - now.astimezone(moment.tzinfo).date()).days
     if days_ahead == 0:
-        day = _("heute")
-    elif days_ahead == 1:
-        day = _("morgen")
-    elif days_ahead < 7:
-        day = date_format(moment, "l")
-    else:
-        day = date_format(moment, "SHORT_DATE_FORMAT")
-    return format_html(_("Geschlossen – öffnet {day} {time}"), day=day, time=time)
+        return format_html(_("Geschlossen – öffnet heute um {time}"), time=time)
+    if days_ahead == 1:
+        return format_html(_("Geschlossen – öffnet morgen um {time}"), time=time)
+    day = date_format(moment, "l" if days_ahead < 7 else "SHORT_DATE_FORMAT")
+    return format_html(_("Geschlossen – nächste Öffnung: {day}, {time}"), day=day, time=time)

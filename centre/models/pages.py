@@ -154,6 +154,21 @@ class ComplianceStatus(models.TextChoices):
     NONE = "none", _("nicht vereinbar")
 
 
+# The statement's sentence for each status, whole, so no language has to fit the status's
+# label into a sentence.
+STATUS_SENTENCES = {
+    ComplianceStatus.FULL: _(
+        "Diese Website ist mit den Anforderungen der BITV NRW vollständig vereinbar."
+    ),
+    ComplianceStatus.PARTIAL: _(
+        "Diese Website ist mit den Anforderungen der BITV NRW teilweise vereinbar."
+    ),
+    ComplianceStatus.NONE: _(
+        "Diese Website ist mit den Anforderungen der BITV NRW nicht vereinbar."
+    ),
+}
+
+
 class ReviewMethod(models.TextChoices):
     SELF = "self", _("Selbstbewertung")
     EXTERNAL = "external", _("Prüfung durch eine externe Stelle")
@@ -224,6 +239,10 @@ class AccessibilityStatement(TranslatableModel):
 
     def __str__(self):
         return str(_("Erklärung zur Barrierefreiheit"))
+
+    @property
+    def status_sentence(self) -> str:
+        return STATUS_SENTENCES[self.status]
 
     def clean(self):
         if self.prepared_on and self.last_reviewed and self.last_reviewed < self.prepared_on:

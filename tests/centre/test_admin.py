@@ -59,7 +59,7 @@ def test_staff_enter_a_location_with_hours_and_a_closure(admin_client):
         ),
         (
             location_form(hours=[("2", "09:00", "12:00"), ("2", "11:30", "14:30")]),
-            "Am Mittwoch überschneiden sich zwei Zeiten.",
+            "Zwei Zeiten überschneiden sich. Betroffener Tag: Mittwoch.",
         ),
         (
             location_form(closures=[("2026-12-31", "2026-12-28")]),
@@ -122,7 +122,7 @@ def test_staff_enter_a_contact_person_with_consultation_hours(admin_client):
     [
         (
             contact_person_form(hours=[("1", "09:00", "12:00"), ("1", "10:00", "14:00")]),
-            "Am Dienstag",
+            "Betroffener Tag: Dienstag",
         ),
         (
             {**contact_person_form(), "languages": ["Deutsch"]},

@@ -128,9 +128,9 @@ def test_without_hours_it_is_simply_closed():
     ("moment", "text"),
     [
         (at(2026, 11, 23, 10, 0), "Jetzt geöffnet bis 16:15"),
-        (at(2026, 11, 23, 6, 0), "Geschlossen – öffnet heute 07:30"),
-        (at(2026, 11, 23, 17, 0), "Geschlossen – öffnet morgen 07:30"),
-        (at(2026, 11, 27, 14, 0), "Geschlossen – öffnet Montag 07:30"),
+        (at(2026, 11, 23, 6, 0), "Geschlossen – öffnet heute um 07:30"),
+        (at(2026, 11, 23, 17, 0), "Geschlossen – öffnet morgen um 07:30"),
+        (at(2026, 11, 27, 14, 0), "Geschlossen – nächste Öffnung: Montag, 07:30"),
     ],
 )
 def test_status_reads_as_a_sentence(location, moment, text):
@@ -150,7 +150,10 @@ def test_footer_shows_the_status_and_costs_no_query_once_cached(
     with django_assert_num_queries(1):
         html = client.get("/en/impressum/").content.decode()
 
-    assert 'Closed – opens Monday <time datetime="2026-11-30T07:30:00+01:00">07:30</time>' in html
+    assert (
+        'Closed – next opening: Monday, <time datetime="2026-11-30T07:30:00+01:00">07:30</time>'
+        in html
+    )
 
 
 def test_editing_hours_shows_in_the_footer_at_once(client, location, monkeypatch):

@@ -114,6 +114,17 @@ def test_admin_lists_are_searchable_by_title(editor_client):
     assert "Frauentag" not in events
 
 
+def test_the_search_bar_counts_results_in_german(editor_client):
+    NewsItemFactory(title="Frauentag")
+    NewsItemFactory(title="Newsletter")
+
+    html = editor_client.get("/admin/news/newsitem/", {"q": "Frauentag"}).content.decode()
+
+    assert 'value="Suchen"' in html
+    assert "1 Ergebnis (" in html
+    assert "2 insgesamt" in html
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -277,7 +277,7 @@ def test_publishing_an_expired_entry_clears_its_end(editor_client, clock):
     assert event.publish_until is None
     # The sitemap's last-modified date follows the publishing.
     assert event.updated_at >= before
-    assert "1 Veranstaltung veröffentlicht." in response.content.decode()
+    assert "1 Eintrag veröffentlicht." in response.content.decode()
 
 
 def test_publishing_a_scheduled_entry_keeps_its_start(editor_client):
