@@ -1,7 +1,7 @@
 """The lists every centre starts with; staff extend and reorder them in the admin.
 
 Names are marked for translation, so the data migration stores each name in every
-language the portal has a translation for.
+language of the portal.
 """
 
 from django.conf import settings
@@ -91,21 +91,23 @@ QUALIFICATION_TOPICS = [
 
 
 def add_named_entries(apps, model_name: str, entries) -> None:
+    """Adds whichever entry is missing, and its name in each language of the portal that
+    lacks one; a name staff changed stays as it is."""
     model = apps.get_model("organisations", model_name)
     translation_model = apps.get_model("organisations", f"{model_name}Translation")
     for order, (slug, name) in enumerate(entries):
-        entry, created = model.objects.get_or_create(slug=slug, defaults={"order": order})
-        if not created:
-            continue
-        with translation.override(settings.LANGUAGE_CODE):
-            german = str(name)
+        entry, _created = model.objects.get_or_create(slug=slug, defaults={"order": order})
+        present = set(
+            translation_model.objects.filter(master=entry).values_list("language_code", flat=True)
+        )
+        # Every catalogue is complete (tests/test_translations.py), so every language gets
+        # its row, also where the name reads as in German ("Sport" in English).
         for language, _label in settings.LANGUAGES:
+            if language in present:
+                continue
             with translation.override(language):
-                translated = str(name)
-            # A language without a translation yet falls back to German on the pages.
-            if language == settings.LANGUAGE_CODE or translated != german:
                 translation_model.objects.create(
-                    master=entry, language_code=language, name=translated
+                    master=entry, language_code=language, name=str(name)
                 )
 
 

@@ -306,13 +306,12 @@ def test_a_role_without_tiles_is_told_there_is_nothing_to_do(client, request, wo
 
 
 # The work above in German only: the statement and the event lack their text in each of
-# the nine other languages, an activity of the directory (made by the organisation's
-# factory, with its Arabic name) its text in the eight others. One line per language and
-# kind of content, each with one row to translate.
+# the nine other languages; the directory's lists come translated. One line per language
+# and kind of content, each with one row to translate.
 TRANSLATION_LINKS = {
     "editor": [("translations", 1)] * 18,
-    "mso_team": [("translations", 1)] * 8,
-    "admin_user": [("translations", 1)] * 26,
+    "mso_team": [],
+    "admin_user": [("translations", 1)] * 18,
 }
 # What each link's list shows: the rows of exactly the work the line counts.
 LINKED_ROWS = {
