@@ -89,7 +89,7 @@ def test_the_home_page_shows_the_translated_mission_and_entries(client, media, l
     # No lang="de" on the mission's or an entry's element: they are not German fallbacks.
     mission = profile.safe_translation_getter("mission", language_code=language)
     assert re.search(
-        rf'<div class="home-intro">\s*<h1[^>]*>[^<]*</h1>\s*'
+        rf'<div class="home-intro">\s*<h1[^>]*><bdi>[^<]*</bdi></h1>\s*'
         rf"<p[^>]*>{re.escape(escape(mission))}</p>",
         home,
     )

@@ -1,10 +1,11 @@
 """The crawler: from the home page through every internal link, in every language.
 
 On the demo content, at a phone's 320 px, every page in German and Arabic and each kind
-of page (URL pattern) in the other languages, and every form sent empty: 0 axe-core
-violations, 0 Nu HTML checker errors, no skipped heading level, lang="de" on every German
-fallback text, no page wider than the screen, a visible keyboard focus, no request to
-another host. Two browsers crawl side by side, each its own share of the languages.
+of page (URL pattern) in the other languages, with the pages no link leads to (a form's
+thanks page, the 404 page), and every form sent empty: 0 axe-core violations, 0 Nu HTML
+checker errors, no skipped heading level, lang="de" on every German fallback text, no
+page wider than the screen, a visible keyboard focus, no request to another host. Two
+browsers crawl side by side, each its own share of the languages.
 """
 
 import itertools
@@ -26,6 +27,7 @@ from portal.richtext import RichTextField
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.test_layout import NARROWEST, PHONE, STICKING_OUT
 from tests.demo import load_demo
+from tests.pages import PUBLIC_PAGES
 from tests.test_html_validity import FAILING, check_html
 
 pytestmark = pytest.mark.browser
@@ -36,6 +38,17 @@ EVERY_PAGE = {"de", "ar"}
 DESKTOP = {"width": 1280, "height": 900}
 # Downloads a link may lead to (documents, vCards, images, the video): checked elsewhere,
 # not pages to crawl.
+# Pages no link leads to: reached by sending a form, or a mistyped address.
+UNLINKED = [
+    PUBLIC_PAGES[name]
+    for name in [
+        "barrier-feedback-thanks",
+        "organisation-registered",
+        "organisation-new-link-sent",
+        "counselling-sent",
+        "not-found",
+    ]
+]
 NOT_A_PAGE = {"document", "vcard", "image", "logo", "sign-language-video", "sitemap", "robots"}
 
 HEADING_LEVELS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
@@ -175,7 +188,9 @@ def crawl_language(browser, base: str, crawl: Crawl, fallbacks: list[str]):
     page.on("request", lambda request: foreign.append(request.url))
     language = crawl.language
     every_page = language in EVERY_PAGE
-    queue, seen = [f"/{language}/"], {f"/{language}/"}
+    queue = [f"/{language}/", *(path.format(language=language) for path in UNLINKED)]
+    seen = set(queue)
+    not_found = PUBLIC_PAGES["not-found"].format(language=language)
     while queue:
         path = queue.pop(0)
         match = resolved(path, language)
@@ -185,7 +200,7 @@ def crawl_language(browser, base: str, crawl: Crawl, fallbacks: list[str]):
         first_of_kind = pattern not in crawl.patterns
         crawl.patterns.add(pattern)
         response = page.goto(base + path)
-        if response.status != 200:
+        if response.status != (404 if path == not_found else 200):
             crawl.problems.append(f"{path}: status {response.status}")
             continue
         crawl.pages[path] = response.body()
