@@ -61,7 +61,7 @@ def test_while_redis_is_down_pages_read_the_footer_from_the_database(
         response = client.get("/de/impressum/")
 
     assert response.status_code == 200
-    assert "Kommunales Integrationszentrum Musterstadt</a>" in response.content.decode()
+    assert "Kommunales Integrationszentrum Musterstadt</bdi></a>" in response.content.decode()
     assert "Redis unreachable" in caplog.text
 
 
