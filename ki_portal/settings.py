@@ -157,6 +157,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # request is served again. A host that does not answer is given up after 3 s (psycopg's
     # own default is 130 s); `?connect_timeout=` in DATABASE_URL overrides it.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    # No JIT compilation: the admin's translation counts (portal/translations.py) are one
+    # query with many small subqueries, which PostgreSQL estimated expensive enough to
+    # compile, taking seconds for a few dozen rows (milliseconds without); the portal's
+    # other queries are short too, where compiling never pays off.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
     # A connection is tested with an empty query before a request gets it, so one that a
     # restarted server closed is replaced instead of failing the request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

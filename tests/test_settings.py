@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 FERNET_KEY = "cHJvZHVjdGlvbi1rZXktZm9yLXRoZS10ZXN0cy0zMmI="
@@ -243,3 +244,13 @@ def test_production_with_local_defaults_fails_the_deployment_checklist_loudly():
         "KI_CLIENT_ADDRESS_HEADER",
     ]:
         assert variable in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_compiles_no_query_just_in_time():
+    """JIT compiling made the admin's translation counts take seconds (ki_portal/settings.py)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a setting of PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

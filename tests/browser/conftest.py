@@ -61,8 +61,3 @@ def content(transactional_db):
     """The centre and its fields of work, committed so that the live server's thread sees them."""
     return create_public_content()
 
-
-def pytest_collection_modifyitems(items):
-    """The crawler runs last: in a full run the staff-login tests after it failed (its two
-    Playwright instances in worker threads are the suspect; the cause is not found yet)."""
-    items.sort(key=lambda item: item.path.name == "test_crawl.py")
