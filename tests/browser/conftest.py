@@ -60,4 +60,3 @@ def page(new_page):
 def content(transactional_db):
     """The centre and its fields of work, committed so that the live server's thread sees them."""
     return create_public_content()
-
