@@ -37,6 +37,10 @@ SQLITE_TESTS = tests/languages/test_migrations.py tests/news/test_translation_mi
 	tests/fields/test_demo_content.py tests/news/test_demo_content.py \
 	tests/networks/test_demo_content.py tests/accounts/test_demo_staff.py
 
+# pytest-xdist: one worker per core of the 2-core machine `make test` has to finish on
+# within 30 minutes; each worker has its own test database on the one PostgreSQL server.
+TEST_WORKERS ?= 2
+
 .PHONY: run test load fault assets messages demo makemessages clean
 
 run: $(VENV)/.runtime assets messages demo
@@ -50,9 +54,9 @@ test: $(VENV)/.dev assets messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(PRODUCTION_CHECK) $(PY) manage.py check --deploy --fail-level WARNING
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 	@echo "On SQLite, the embedded default of make run, what depends on the database engine:"
-	KI_TEST_DATABASE=sqlite $(PY) -m pytest -q -m "not browser" $(SQLITE_TESTS)
+	KI_TEST_DATABASE=sqlite $(PY) -m pytest -n $(TEST_WORKERS) -q -m "not browser" $(SQLITE_TESTS)
 
 # Minutes each, so not part of `make test`; they write their results to docs/reliability.md.
 # (Not "load fault:": a line that starts with "load " is GNU make's directive for plug-ins.)
