@@ -36,8 +36,6 @@ AXE = Axe()
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVERY_PAGE = {"de", "ar"}
 DESKTOP = {"width": 1280, "height": 900}
-# Downloads a link may lead to (documents, vCards, images, the video): checked elsewhere,
-# not pages to crawl.
 # Pages no link leads to: reached by sending a form, or a mistyped address.
 UNLINKED = [
     PUBLIC_PAGES[name]
@@ -49,6 +47,8 @@ UNLINKED = [
         "not-found",
     ]
 ]
+# Downloads a link may lead to (documents, vCards, images, the video): checked elsewhere,
+# not pages to crawl.
 NOT_A_PAGE = {"document", "vcard", "image", "logo", "sign-language-video", "sitemap", "robots"}
 
 HEADING_LEVELS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
